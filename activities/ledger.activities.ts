@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+import { applyCap } from '../src/domain/penalty/penalty';
+
+export interface PostLedgerEntryInput {
+  key: string;
+  kind: 'accrual' | 'reversal' | 'correction';
+  contractId: string;
+  incidentId: string;
+  periodIndex: number;
+  periodStart: number;
+  periodEnd: number;
+  /** Signed decimal string, already rounded to the currency's minor unit. */
+  amount: string;
+  currency: string;
+  rate: string;
+  basisAmount: string;
+  cap: string;
+  capScope: 'contract' | 'incident';
+  workflowId: string;
+  runId: string;
+}
+
+export interface PostLedgerEntryResult {
+  written: boolean;
+  amount: string;
+  capApplied: boolean;
+}
+
+export function createLedgerActivities({ dataSource }: { dataSource: DataSource }) {
+  return {
+    /**
+     * Posts one ledger row. The cap is enforced inside the transaction under a row lock on the
+     * contract (or the incident, for per-incident caps), so concurrent incidents cannot cross it.
+     * The idempotency key makes a retry or a replay return the first result instead of posting twice.
+     */
+    async postLedgerEntry(input: PostLedgerEntryInput): Promise<PostLedgerEntryResult> {
+      return dataSource.transaction(async (tx) => {
+        const lockTable = input.capScope === 'contract' ? 'contracts' : 'incidents';
+        const lockId = input.capScope === 'contract' ? input.contractId : input.incidentId;
+        await tx.query(`SELECT 1 FROM ${lockTable} WHERE id = $1 FOR UPDATE`, [lockId]);
+
+        const existing: Array<{ amount: string; cap_applied: boolean }> = await tx.query(
+          `SELECT amount::text AS amount, cap_applied FROM ledger_entries WHERE idempotency_key = $1`,
+          [input.key],
+        );
+        if (existing.length > 0) {
+          return { written: true, amount: trimAmount(existing[0].amount, input.amount), capApplied: existing[0].cap_applied };
+        }
+
+        let amount = input.amount;
+        let capApplied = false;
+        if (input.kind === 'accrual') {
+          const scopeColumn = input.capScope === 'contract' ? 'contract_id' : 'incident_id';
+          const [{ net }]: Array<{ net: string }> = await tx.query(
+            `SELECT COALESCE(SUM(amount), 0)::text AS net FROM ledger_entries WHERE ${scopeColumn} = $1`,
+            [lockId],
+          );
+          const capped = applyCap({ amount: input.amount, alreadyPosted: net, cap: input.cap, currency: input.currency });
+          amount = capped.amount;
+          capApplied = capped.capped;
+          // After the cap nothing is owed: no zero rows.
+          if (Number(amount) === 0) return { written: false, amount, capApplied: true };
+        }
+
+        await tx.query(
+          `INSERT INTO ledger_entries (contract_id, incident_id, kind, period_index, period_start, period_end, amount,
+             currency, rate, basis_amount, cap_applied, workflow_id, run_id, idempotency_key)
+           VALUES ($1, $2, $3, $4, timestamptz 'epoch' + $5::bigint * interval '1 millisecond',
+             timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7::numeric, $8, $9::numeric, $10::numeric, $11, $12, $13, $14)
+           ON CONFLICT (idempotency_key) DO NOTHING`,
+          [
+            input.contractId, input.incidentId, input.kind, input.periodIndex, input.periodStart, input.periodEnd, amount,
+            input.currency, input.rate, input.basisAmount, capApplied, input.workflowId, input.runId, input.key,
+          ],
+        );
+        return { written: true, amount, capApplied };
+      });
+    },
+  };
+}
+
+/** NUMERIC(20,4) comes back with four decimals; keep the scale the posting was made with. */
+function trimAmount(stored: string, like: string): string {
+  const digits = like.includes('.') ? like.split('.')[1].length : 0;
+  const [int, frac = ''] = stored.split('.');
+  return digits === 0 ? int : `${int}.${frac.padEnd(digits, '0').slice(0, digits)}`;
+}

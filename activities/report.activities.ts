@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { buildFaultReport, renderFaultReportMarkdown } from '../src/domain/report/fault-report';
+import type { IncidentView } from '../workflows/incident/types';
+
+export interface WriteFaultReportInput {
+  incidentId: string;
+  workflowId: string;
+  zone: string;
+  contract: { id: string; customer: string };
+  description: string;
+  reportedAt: number;
+  view: IncidentView;
+}
+
+export function createReportActivities({ dataSource }: { dataSource: DataSource }) {
+  return {
+    /** Writes the fault report (JSON + Markdown) from the persisted timeline; the first write wins. */
+    async writeFaultReport(input: WriteFaultReportInput): Promise<void> {
+      const timeline: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: Record<string, unknown> }> =
+        await dataSource.query(
+          `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE workflow_id = $1 ORDER BY seq`,
+          [input.workflowId],
+        );
+      const report = buildFaultReport({
+        ...input,
+        timeline: timeline.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.getTime(), actor: e.actor ?? undefined, data: e.data })),
+      });
+      await dataSource.query(
+        `INSERT INTO fault_reports (incident_id, report, markdown) VALUES ($1, $2::jsonb, $3)
+         ON CONFLICT (incident_id) DO NOTHING`,
+        [input.incidentId, JSON.stringify(report), renderFaultReportMarkdown(report)],
+      );
+    },
+  };
+}

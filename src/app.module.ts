@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { FEATURE_MODULES } from './feature-modules';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(config.databaseUrl, config.databasePoolSize),
+          autoLoadEntities: true,
+          retryAttempts: 0,
+        }),
+        TemporalModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { DataSourceOptions } from 'typeorm';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSchema';
+
+/** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
+export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: [InitialSchema1764000000000],
+    migrationsTableName: 'schema_migrations',
+    entities: [],
+    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    logging: ['error'],
+  };
+}

@@ -1,0 +1,20 @@
+import { exitOnConfigError, loadConfig, type AppConfig } from './config/config';
+import { createApp } from './bootstrap';
+
+/** Production entry point of the API process: configured only by environment. */
+async function main(config: AppConfig): Promise<void> {
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  console.log(`API listening on http://${config.host}:${config.port} (docs at /docs)`);
+}
+
+let config: AppConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  exitOnConfigError(error);
+}
+main(config).catch((error: Error) => {
+  console.error(`API failed to start: ${error.message.split('\n')[0]}`);
+  process.exit(1);
+});

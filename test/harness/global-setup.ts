@@ -1,0 +1,93 @@
+/**
+ * Starts the real servers once per test run: a PostgreSQL (embedded unless DATABASE_URL is set;
+ * either way a fresh database for this run), a Temporal dev server through the resolved CLI,
+ * and one prebuilt workflow bundle. Test files only connect to what this publishes in env.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { runMigrations } from '../../src/database/migrate';
+import { freePort, startEmbeddedPostgres } from '../../src/dev/embedded-postgres';
+import { resolveTemporalCli, toSdkExecutable } from '../../src/temporal/temporal-cli';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/incident/definitions';
+
+export interface HarnessState {
+  temporal: TestWorkflowEnvironment;
+  stopPostgres?: () => Promise<void>;
+  dropDatabase?: () => Promise<void>;
+  workDir: string;
+}
+
+async function createRunDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `escalation_test_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
+  const workDir = mkdtempSync(join(tmpdir(), 'escalation-test-'));
+  const state: Partial<HarnessState> = { workDir };
+
+  const [postgres, temporal, bundlePath] = await Promise.all([
+    (async () => {
+      if (process.env.DATABASE_URL) {
+        const db = await createRunDatabase(process.env.DATABASE_URL);
+        state.dropDatabase = db.drop;
+        return db.url;
+      }
+      const pg = await startEmbeddedPostgres({
+        dir: join(workDir, 'pg'),
+        port: await freePort(),
+        database: 'escalation_test',
+        persistent: false,
+        log,
+      });
+      state.stopPostgres = pg.stop;
+      return pg.url;
+    })(),
+    (async () => {
+      const exe = await resolveTemporalCli(log);
+      log(`Temporal CLI: ${exe.type === 'existing-path' ? exe.path : 'SDK download'} (${exe.source})`);
+      return TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: toSdkExecutable(exe),
+          ip: '127.0.0.1',
+          searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+          log: { format: 'pretty', level: 'error' },
+        },
+      });
+    })(),
+    (async () => {
+      const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: undefined });
+      const path = join(workDir, 'workflow-bundle.js');
+      writeFileSync(path, code);
+      return path;
+    })(),
+  ]);
+  state.temporal = temporal;
+  await runMigrations(postgres);
+
+  process.env.TEST_DATABASE_URL = postgres;
+  process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
+  process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  (globalThis as { __harness?: Partial<HarnessState> }).__harness = state;
+  log(`servers ready in ${Date.now() - started} ms (PostgreSQL ${new URL(postgres).host}, Temporal ${temporal.address})`);
+}

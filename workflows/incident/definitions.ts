@@ -1,0 +1,53 @@
+/**
+ * The incident workflow's public surface: id helper, updates, query and search attributes.
+ * The API imports these; the workflow implements them.
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { StepName, StepPayloads } from './steps';
+import type { IncidentState, IncidentView, IncidentWorkflowInput } from './types';
+
+export const INCIDENT_WORKFLOW_TYPE = 'incidentWorkflow';
+
+/** Workflow ids come from business ids: one workflow per incident, a second start is refused. */
+export function incidentWorkflowId(incidentId: string): string {
+  return `incident-${incidentId}`;
+}
+
+export const searchAttributes = {
+  status: defineSearchAttributeKey('IncidentStatus', SearchAttributeType.KEYWORD),
+  severity: defineSearchAttributeKey('IncidentSeverity', SearchAttributeType.KEYWORD),
+  contractId: defineSearchAttributeKey('ContractId', SearchAttributeType.KEYWORD),
+  rung: defineSearchAttributeKey('IncidentRung', SearchAttributeType.KEYWORD),
+};
+export const SEARCH_ATTRIBUTE_KEYS = Object.values(searchAttributes);
+
+/** One update per engineer's step; each has a validator that refuses steps that do not fit. */
+export const stepUpdates: { [S in StepName]: ReturnType<typeof defineUpdate<IncidentView, [StepPayloads[S]]>> } = {
+  acknowledge: defineUpdate('acknowledge'),
+  remoteSession: defineUpdate('remoteSession'),
+  diagnosis: defineUpdate('diagnosis'),
+  dispatch: defineUpdate('dispatch'),
+  arrive: defineUpdate('arrive'),
+  spare: defineUpdate('spare'),
+  majorProblem: defineUpdate('majorProblem'),
+  experts: defineUpdate('experts'),
+  restore: defineUpdate('restore'),
+  signOff: defineUpdate('signOff'),
+  pause: defineUpdate('pause'),
+  resume: defineUpdate('resume'),
+  reclassify: defineUpdate('reclassify'),
+  exclude: defineUpdate('exclude'),
+  cancel: defineUpdate('cancel'),
+};
+
+export interface IncidentSnapshot {
+  state: IncidentState;
+  input: IncidentWorkflowInput;
+}
+
+/** Raw state and pinned input; callers derive clock figures at their own `now` with buildView. */
+export const snapshotQuery = defineQuery<IncidentSnapshot>('snapshot');
+
+/** Prefix of a validator's refusal, so the API can tell a refused step from other failures. */
+export const STEP_REFUSED = 'STEP_REFUSED';

@@ -1,0 +1,252 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+  ApplicationFailure,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { createActivities } from '../../activities';
+import { searchAttributes, snapshotQuery, STEP_REFUSED, stepUpdates } from './definitions';
+import {
+  advance,
+  applyStep,
+  closeWithReport,
+  emptyEffects,
+  Effects,
+  initialState,
+  isTerminal,
+  LadderContext,
+  LedgerCommand,
+  nextWakeAt,
+  Notification,
+  penaltyCap,
+  refusal,
+} from './ladder';
+import { STEP_NAMES, StepName, StepPayloads } from './steps';
+import type { IncidentState, IncidentView, IncidentWorkflowInput, LedgerPosting } from './types';
+import { buildView } from './view';
+
+type Activities = ReturnType<typeof createActivities>;
+
+/** Database writes must land eventually: retried without limit, each attempt short. */
+const db = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
+
+/** Webhooks are someone else's server: bounded retries with backoff, then recorded as failed. */
+const notifier = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 6 },
+});
+
+export interface IncidentWorkflowArgs extends IncidentWorkflowInput {
+  /** Present after continue-as-new: the full state carried over. */
+  carried?: { state: IncidentState; pendingLedger: LedgerCommand[]; pendingNotifications: Notification[] };
+  /** Tests lower this to exercise continue-as-new; otherwise the server's suggestion decides. */
+  continueAsNewAfterEvents?: number;
+}
+
+export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<IncidentState> {
+  const { carried, continueAsNewAfterEvents, ...input } = args;
+  const info = workflowInfo();
+  const ctx = new LadderContext(input, info.workflowId);
+
+  let state: IncidentState;
+  const effects: Effects = emptyEffects();
+  if (carried) {
+    state = carried.state;
+    effects.ledger.push(...carried.pendingLedger);
+    effects.notifications.push(...carried.pendingNotifications);
+  } else {
+    const initial = initialState(ctx);
+    state = initial.state;
+    effects.events.push(...initial.effects.events);
+    effects.notifications.push(...initial.effects.notifications);
+  }
+
+  let wake = false;
+  const inFlightNotifications = new Set<Promise<void>>();
+
+  const registerStep = <S extends StepName>(step: S): void => {
+    const update = stepUpdates[step] as UpdateDefinition<IncidentView, [StepPayloads[S]]>;
+    setHandler(
+      update,
+      async (payload: StepPayloads[S]) => {
+        const now = Date.now();
+        // Whatever fell due before this step happened first (a late acknowledge is still a breach).
+        advance(ctx, state, effects, now);
+        const reason = refusal(ctx, state, step, payload);
+        // Rare race: the state moved between validation and execution. Nothing was changed.
+        if (reason) throw ApplicationFailure.nonRetryable(reason, STEP_REFUSED);
+        applyStep(ctx, state, effects, step, payload, now);
+        const mySeq = state.seq;
+        wake = true;
+        await condition(() => state.persistedSeq >= mySeq);
+        return buildView(ctx, state, Date.now());
+      },
+      {
+        validator: (payload: StepPayloads[S]) => {
+          // Validators must not mutate: judge on a copy advanced to now.
+          const probe = JSON.parse(JSON.stringify(state)) as IncidentState;
+          advance(ctx, probe, emptyEffects(), Date.now());
+          const reason = refusal(ctx, probe, step, payload);
+          if (reason) throw ApplicationFailure.nonRetryable(reason, STEP_REFUSED);
+        },
+        description: `Engineer's step: ${step}`,
+      },
+    );
+  };
+  STEP_NAMES.forEach(registerStep);
+  setHandler(snapshotQuery, () => ({ state, input }));
+
+  let lastAttributes = '';
+  const syncSearchAttributes = (): void => {
+    const current = JSON.stringify([state.status, state.severity, state.rung]);
+    if (current === lastAttributes) return;
+    lastAttributes = current;
+    upsertSearchAttributes({
+      [searchAttributes.status.name]: [state.status],
+      [searchAttributes.severity.name]: [state.severity],
+      [searchAttributes.rung.name]: [state.rung],
+    });
+  };
+
+  const sendNotification = (n: Notification): void => {
+    const p = notifier
+      .sendNotification({
+        idempotencyKey: n.key,
+        incidentId: state.incidentId,
+        contractId: input.contract.id,
+        webhookUrl: input.contract.webhookUrl,
+        kind: n.kind,
+        payload: { ...n.data, incidentId: state.incidentId, severity: state.severity, status: state.status },
+      })
+      .then(
+        () => undefined,
+        (error: Error) => {
+          log.warn('notification failed after retries', { key: n.key, error: error.message });
+        },
+      )
+      .finally(() => inFlightNotifications.delete(p));
+    inFlightNotifications.add(p);
+  };
+
+  const executeLedger = async (command: LedgerCommand): Promise<void> => {
+    const { cap, scope } = penaltyCap(ctx);
+    const base = {
+      contractId: input.contract.id,
+      incidentId: state.incidentId,
+      currency: input.contract.currency,
+      rate: input.contract.penalty.ratePerPeriod,
+      basisAmount: input.contract.totalValue,
+      cap,
+      capScope: scope,
+      workflowId: info.workflowId,
+      runId: info.runId,
+    };
+    const post = async (posting: Omit<LedgerPosting, 'capApplied' | 'written'>): Promise<LedgerPosting> => {
+      const result = await db.postLedgerEntry({ ...base, ...posting });
+      return { ...posting, amount: result.amount, capApplied: result.capApplied, written: result.written };
+    };
+    if (command.type === 'post') {
+      state.penalty.postings.push(await post(command.posting));
+      return;
+    }
+    for (const original of state.penalty.postings) {
+      if (original.kind !== 'accrual' || !original.written || original.cancelled) continue;
+      const negation = await post({
+        key: `${original.key}:${command.kind}`,
+        kind: command.kind,
+        periodIndex: original.periodIndex,
+        periodStart: original.periodStart,
+        periodEnd: original.periodEnd,
+        amount: original.amount.startsWith('-') ? original.amount.slice(1) : `-${original.amount}`,
+        generation: original.generation,
+      });
+      original.cancelled = true;
+      state.penalty.postings.push(negation);
+    }
+  };
+
+  /** Drains side effects in order: ledger first (its results enter the state), then the timeline and read model. */
+  const flush = async (): Promise<void> => {
+    while (effects.ledger.length > 0 || effects.events.length > 0 || effects.notifications.length > 0) {
+      while (effects.ledger.length > 0) await executeLedger(effects.ledger.shift()!);
+      const notifications = effects.notifications.splice(0);
+      const events = effects.events.splice(0);
+      const persistedUpTo = state.seq;
+      const view = buildView(ctx, state, Date.now());
+      if (events.length > 0 || state.persistedSeq < state.seq) {
+        await db.persistTimeline({
+          workflowId: info.workflowId,
+          runId: info.runId,
+          incidentId: state.incidentId,
+          contractId: input.contract.id,
+          events,
+          projection: {
+            seq: state.seq,
+            status: state.status,
+            stage: state.stage,
+            rung: state.rung,
+            severity: state.severity,
+            nextDueAt: view.nextDueAt,
+            breachCount: state.breachCount,
+            view,
+          },
+        });
+        state.persistedSeq = Math.max(state.persistedSeq, persistedUpTo);
+      }
+      notifications.forEach(sendNotification);
+    }
+    syncSearchAttributes();
+  };
+
+  for (;;) {
+    advance(ctx, state, effects, Date.now());
+    await flush();
+    if (state.stage === 'closed' && state.status === 'restored') {
+      // Signed off: the fault report is written, which closes the incident.
+      await db.writeFaultReport({
+        incidentId: state.incidentId,
+        workflowId: info.workflowId,
+        zone: input.calendar.definition.zone,
+        contract: { id: input.contract.id, customer: input.contract.customer },
+        description: input.description,
+        reportedAt: input.reportedAt,
+        view: buildView(ctx, state, Date.now()),
+      });
+      closeWithReport(ctx, state, effects, Date.now());
+      await flush();
+    }
+    if (isTerminal(state)) break;
+
+    const { continueAsNewSuggested, historyLength } = workflowInfo();
+    if (continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && historyLength >= continueAsNewAfterEvents)) {
+      // Finish in-flight handlers and webhooks first so nothing is lost across runs.
+      await condition(allHandlersFinished);
+      await flush();
+      await Promise.all(inFlightNotifications);
+      await continueAsNew<typeof incidentWorkflow>({
+        ...input,
+        continueAsNewAfterEvents,
+        carried: { state, pendingLedger: effects.ledger.splice(0), pendingNotifications: effects.notifications.splice(0) },
+      });
+    }
+
+    wake = false;
+    const next = nextWakeAt(ctx, state);
+    if (next === null) await condition(() => wake);
+    else await condition(() => wake, Math.max(1, next - Date.now()));
+  }
+
+  await condition(allHandlersFinished);
+  await flush();
+  await Promise.all(inFlightNotifications);
+  return state;
+}

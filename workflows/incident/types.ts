@@ -1,0 +1,178 @@
+import type { CalendarDefinition } from '../../src/domain/clock/types';
+import type { PolicyDefinition, Target } from '../../src/domain/policy/policy';
+import type { PenaltyTerms } from '../../src/domain/penalty/terms';
+
+/** Lifecycle of an incident as a whole. */
+export type IncidentStatus = 'open' | 'paused' | 'restored' | 'closed' | 'cancelled' | 'excluded';
+
+/** Where the engineers' work stands: the next step the ladder expects. */
+export type Stage =
+  | 'triage' // waiting for the call to be acknowledged
+  | 'remote' // acknowledged, waiting for the remote session
+  | 'diagnosing' // remote session running, waiting for the diagnosis
+  | 'dispatch' // on-site needed, waiting for the dispatch
+  | 'en_route' // engineer dispatched, waiting for arrival
+  | 'onsite' // engineer on site, working
+  | 'restored' // service back, waiting for the customer's sign-off
+  | 'closed';
+
+/** The escalation ladder's rungs, in order. */
+export const RUNGS = ['triage', 'remote', 'onsite', 'spare', 'expert', 'penalty'] as const;
+export type Rung = (typeof RUNGS)[number];
+
+export type ClockKey =
+  | 'triage.respondWithin'
+  | 'remote.startWithin'
+  | 'remote.resolveWithin'
+  | 'onsite.arriveWithin'
+  | 'spare.triggerAfter'
+  | 'spare.deliverWithin'
+  | 'expert.triggerAfter'
+  | 'expert.conveneWithin'
+  | 'penalty.restoreWithin'
+  | 'signOff.within'
+  | 'faultReport.deliverWithin';
+
+export type ClockStatus = 'running' | 'met' | 'breached' | 'fired' | 'stopped';
+
+export interface ClockState {
+  key: ClockKey;
+  rung: Rung | 'signOff' | 'faultReport';
+  /** deadline: a promise that can be met or breached; trigger: opens a rung when it fires. */
+  kind: 'deadline' | 'trigger';
+  target: Target;
+  /** The instant the target counts from (t0 or the rung's opening). */
+  anchorAt: number;
+  openedAt: number;
+  status: ClockStatus;
+  /** Null while an open pause hides the due instant. */
+  dueAt: number | null;
+  /** When it was met, breached (the due instant), fired, or stopped. */
+  settledAt?: number;
+  /** Met: time left at the due instant (positive); breached: how late it was detected. */
+  marginMs?: number;
+}
+
+export type PauseReason = 'force_majeure' | 'waiting_on_customer';
+
+export interface PauseRecord {
+  from: number;
+  to: number | null;
+  reason: PauseReason;
+  note?: string;
+  actor: string;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  kind: string;
+  at: number;
+  actor?: string;
+  data: Record<string, unknown>;
+}
+
+export interface LedgerPosting {
+  key: string;
+  kind: 'accrual' | 'reversal' | 'correction';
+  periodIndex: number;
+  periodStart: number;
+  periodEnd: number;
+  /** Decimal string; negative for reversals and corrections. Filled by the ledger activity. */
+  amount: string;
+  capApplied: boolean;
+  /** False when the cap left nothing to post (no row written). */
+  written: boolean;
+  /** For accruals: whether a reversal/correction already cancelled it. */
+  cancelled?: boolean;
+  generation: number;
+}
+
+export interface PenaltyState {
+  /** Instant restoreWithin was breached; null = not breached (or breach withdrawn by a reclassification). */
+  breachedAt: number | null;
+  /** Incremented whenever the accrual schedule is rebuilt (reclassification). */
+  generation: number;
+  postings: LedgerPosting[];
+  /** Periods posted (written or cut to zero) in the current generation. */
+  periodsPosted: number;
+  stopped: boolean;
+}
+
+export interface ContractSnapshot {
+  id: string;
+  customer: string;
+  totalValue: string;
+  currency: string;
+  penalty: PenaltyTerms;
+  webhookUrl: string | null;
+}
+
+/** Everything an incident needs, pinned when it starts: later admin edits never move its deadlines. */
+export interface IncidentWorkflowInput {
+  incidentId: string;
+  severity: string;
+  description: string;
+  reportedAt: number;
+  reportedBy: string;
+  policy: { id: string; version: number; definition: PolicyDefinition };
+  calendar: { id: string; definition: CalendarDefinition };
+  contract: ContractSnapshot;
+}
+
+export interface Resolution {
+  cause: string;
+  method: string;
+}
+
+export interface IncidentState {
+  incidentId: string;
+  status: IncidentStatus;
+  stage: Stage;
+  severity: string;
+  /** Highest rung opened so far. */
+  rung: Rung;
+  rungsOpenedAt: Partial<Record<Rung, number>>;
+  clocks: Partial<Record<ClockKey, ClockState>>;
+  pauses: PauseRecord[];
+  breachCount: number;
+  majorProblem: boolean;
+  assignees: string[];
+  spareUnitId?: string;
+  experts?: string[];
+  restoredAt?: number;
+  resolution?: Resolution;
+  signedOffBy?: string;
+  closedAt?: number;
+  closeReason?: string;
+  penalty: PenaltyState;
+  /** Timeline events created so far (the last `seq` used). */
+  seq: number;
+  /** Highest seq known to be in PostgreSQL. */
+  persistedSeq: number;
+  /** Steps taken, newest last (bounded; the full list is the timeline in PostgreSQL). */
+  history: TimelineEvent[];
+}
+
+/** What the query returns: the state plus derived per-clock figures at the query's instant. */
+export interface IncidentView extends IncidentState {
+  asOf: number;
+  clockViews: ClockView[];
+  nextDueAt: number | null;
+  allowedSteps: string[];
+}
+
+export interface ClockView {
+  key: ClockKey;
+  rung: string;
+  kind: 'deadline' | 'trigger';
+  status: ClockStatus;
+  target: Target;
+  anchorAt: number;
+  dueAt: number | null;
+  settledAt?: number;
+  marginMs?: number;
+  elapsedMs: number;
+  remainingMs: number | null;
+  pausedMs: number;
+  percentUsed: number;
+}

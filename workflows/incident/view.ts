@@ -1,0 +1,44 @@
+import { clockKind, runningTime } from '../../src/domain/clock';
+import { allowedSteps, enginePauses, LadderContext, nextWakeAt } from './ladder';
+import type { ClockView, IncidentState, IncidentView } from './types';
+
+/** Derives the per-clock figures (elapsed, remaining, paused, % used) at `now`. Pure. */
+export function buildView(ctx: LadderContext, state: IncidentState, now: number): IncidentView {
+  const pauses = enginePauses(state);
+  const clockViews: ClockView[] = [];
+  for (const clock of Object.values(state.clocks)) {
+    if (!clock) continue;
+    const kind = clockKind(clock.target.unit);
+    const end = clock.status === 'running' ? now : (clock.settledAt ?? now);
+    const from = clock.anchorAt;
+    const to = Math.max(from, end);
+    const elapsedMs = runningTime(ctx.calendar, kind, from, to, pauses);
+    const pausedMs = runningTime(ctx.calendar, kind, from, to) - elapsedMs;
+    const totalMs =
+      clock.dueAt === null ? null : runningTime(ctx.calendar, kind, from, Math.max(from, clock.dueAt), pauses);
+    const remainingMs = clock.status !== 'running' || totalMs === null ? null : Math.max(0, totalMs - elapsedMs);
+    const percentUsed = totalMs ? Math.round((elapsedMs / totalMs) * 1000) / 10 : 0;
+    clockViews.push({
+      key: clock.key,
+      rung: clock.rung,
+      kind: clock.kind,
+      status: clock.status,
+      target: clock.target,
+      anchorAt: clock.anchorAt,
+      dueAt: clock.dueAt,
+      settledAt: clock.settledAt,
+      marginMs: clock.marginMs,
+      elapsedMs,
+      remainingMs,
+      pausedMs,
+      percentUsed,
+    });
+  }
+  return {
+    ...state,
+    asOf: now,
+    clockViews,
+    nextDueAt: nextWakeAt(ctx, state),
+    allowedSteps: allowedSteps(state),
+  };
+}
