@@ -1,6 +1,6 @@
 /** Two projects: pure unit tests need no servers; integration tests share one
  * PostgreSQL and one Temporal dev server started once per run by the harness. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
 module.exports = {
   projects: [
     {

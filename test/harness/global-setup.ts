@@ -3,7 +3,7 @@
  * either way a fresh database for this run), a Temporal dev server through the resolved CLI,
  * and one prebuilt workflow bundle. Test files only connect to what this publishes in env.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -44,6 +44,8 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
   const workDir = mkdtempSync(join(tmpdir(), 'escalation-test-'));
+  // As root, PostgreSQL runs as its own user, which must be able to reach its data folder.
+  chmodSync(workDir, 0o755);
   const state: Partial<HarnessState> = { workDir };
 
   const [postgres, temporal, bundlePath] = await Promise.all([

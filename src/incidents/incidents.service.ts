@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError, StepRefusedError } from '../common/errors';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { DomainValidationError } from '../domain/errors';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import {
+  incidentWorkflowId,
+  INCIDENT_WORKFLOW_TYPE,
+  searchAttributes,
+  snapshotQuery,
+  STEP_REFUSED,
+  stepUpdates,
+} from '../../workflows/incident/definitions';
+import { LadderContext } from '../../workflows/incident/ladder';
+import type { StepName, StepPayloads } from '../../workflows/incident/steps';
+import type { IncidentView, IncidentWorkflowInput } from '../../workflows/incident/types';
+import { buildView } from '../../workflows/incident/view';
+import type { ListIncidentsQuery } from './dto/list-incidents.dto';
+import type { ReportIncidentDto } from './dto/report-incident.dto';
+import { IncidentSnapshotRepository } from './incident-snapshot.repository';
+
+/** Tolerated clock skew for a reportedAt in the future. */
+const FUTURE_SKEW_MS = 60_000;
+
+interface IncidentRow {
+  id: string;
+  workflow_id: string;
+  contract_id: string;
+  severity: string;
+  description: string;
+  reported_at: Date;
+  policy_id: string;
+  policy_version: number;
+  status: string;
+  rung: string;
+  stage: string;
+  next_due_at: Date | null;
+  breach_count: number;
+  state: IncidentView | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly snapshots: IncidentSnapshotRepository,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Reports a fault: one row in the read model, one workflow (id derived from the incident id). */
+  async report(dto: ReportIncidentDto, idempotencyKey?: string): Promise<{ id: string; workflowId: string; created: boolean }> {
+    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+      throw new DomainValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
+    }
+    if (idempotencyKey) {
+      const existing = await this.findByIdempotencyKey(idempotencyKey);
+      if (existing) {
+        await this.ensureWorkflow(existing);
+        return { id: existing.id, workflowId: existing.workflow_id, created: false };
+      }
+    }
+    const reportedAt = dto.reportedAt ? Date.parse(dto.reportedAt) : Date.now();
+    if (reportedAt > Date.now() + FUTURE_SKEW_MS) {
+      throw new DomainValidationError([{ path: 'reportedAt', message: 'must not be in the future' }]);
+    }
+    const snapshot = await this.snapshots.load(dto.contractId);
+    if (!snapshot.policy.definition.severities[dto.severity]) {
+      const known = Object.keys(snapshot.policy.definition.severities).join(', ');
+      throw new DomainValidationError([{ path: 'severity', message: `must be one of the contract policy's classes: ${known}` }]);
+    }
+    const id = randomUUID();
+    const workflowId = incidentWorkflowId(id);
+    const inserted: Array<{ id: string }> = await this.dataSource.query(
+      `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version,
+         status, rung, stage, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [id, workflowId, dto.contractId, dto.severity, dto.description, reportedAt, snapshot.policy.id, snapshot.policy.version, idempotencyKey ?? null],
+    );
+    if (inserted.length === 0) {
+      // A concurrent request with the same key won the race: answer with its incident.
+      const existing = (await this.findByIdempotencyKey(idempotencyKey!))!;
+      await this.ensureWorkflow(existing);
+      return { id: existing.id, workflowId: existing.workflow_id, created: false };
+    }
+    const input: IncidentWorkflowInput = {
+      incidentId: id,
+      severity: dto.severity,
+      description: dto.description,
+      reportedAt,
+      reportedBy: dto.reportedBy,
+      ...snapshot,
+    };
+    try {
+      await this.startWorkflow(input);
+    } catch (error) {
+      await this.dataSource.query(`DELETE FROM incidents WHERE id = $1`, [id]);
+      throw error;
+    }
+    return { id, workflowId, created: true };
+  }
+
+  private async startWorkflow(input: IncidentWorkflowInput): Promise<void> {
+    await this.temporal.workflow.start(INCIDENT_WORKFLOW_TYPE, {
+      workflowId: incidentWorkflowId(input.incidentId),
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: [
+        { key: searchAttributes.contractId, value: input.contract.id },
+        { key: searchAttributes.status, value: 'open' },
+        { key: searchAttributes.severity, value: input.severity },
+        { key: searchAttributes.rung, value: 'triage' },
+      ],
+    });
+  }
+
+  /** Heals a report whose process died between the row and the workflow start. */
+  private async ensureWorkflow(row: IncidentRow): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(row.workflow_id).describe();
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      const snapshot = await this.snapshots.load(row.contract_id, row.policy_version);
+      await this.startWorkflow({
+        incidentId: row.id,
+        severity: row.severity,
+        description: row.description,
+        reportedAt: row.reported_at.getTime(),
+        reportedBy: 'idempotent-replay',
+        ...snapshot,
+      }).catch((e) => {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      });
+    }
+  }
+
+  private async findByIdempotencyKey(key: string): Promise<IncidentRow | undefined> {
+    const rows: IncidentRow[] = await this.dataSource.query(`SELECT * FROM incidents WHERE idempotency_key = $1`, [key]);
+    return rows[0];
+  }
+
+  private async row(id: string): Promise<IncidentRow> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('incident', id);
+    const rows: IncidentRow[] = await this.dataSource.query(`SELECT * FROM incidents WHERE id = $1`, [id]);
+    if (rows.length === 0) throw new NotFoundError('incident', id);
+    return rows[0];
+  }
+
+  async list(q: ListIncidentsQuery) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.status) add('status = ?', q.status);
+    if (q.severity) add('severity = ?', q.severity);
+    if (q.contractId) add('contract_id = ?', q.contractId);
+    if (q.breached === true) where.push('breach_count > 0');
+    if (q.breached === false) where.push('breach_count = 0');
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*)::text AS total FROM incidents ${clause}`, params);
+    const rows: IncidentRow[] = await this.dataSource.query(
+      `SELECT * FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return { items: rows.map((r) => this.summary(r)), total: Number(total), limit: q.limit, offset: q.offset };
+  }
+
+  private summary(r: IncidentRow) {
+    return {
+      id: r.id,
+      workflowId: r.workflow_id,
+      contractId: r.contract_id,
+      severity: r.severity,
+      description: r.description,
+      reportedAt: r.reported_at.toISOString(),
+      status: r.status,
+      rung: r.rung,
+      stage: r.stage,
+      nextDueAt: r.next_due_at?.toISOString() ?? null,
+      breachCount: r.breach_count,
+      policy: { id: r.policy_id, version: r.policy_version },
+      updatedAt: r.updated_at.toISOString(),
+    };
+  }
+
+  /** Live state from the workflow (the source of truth), with the persisted timeline. */
+  async get(id: string) {
+    const row = await this.row(id);
+    const view = await this.liveView(row);
+    const timeline: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: unknown }> = await this.dataSource.query(
+      `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE incident_id = $1 ORDER BY seq`,
+      [id],
+    );
+    return {
+      ...this.summary(row),
+      state: view,
+      timeline: timeline.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), actor: e.actor, data: e.data })),
+    };
+  }
+
+  private async liveView(row: IncidentRow): Promise<IncidentView | null> {
+    try {
+      const { state, input } = await this.temporal.workflow.getHandle(row.workflow_id).query(snapshotQuery);
+      return buildView(new LadderContext(input, row.workflow_id), state, Date.now());
+    } catch (error) {
+      // A workflow the server no longer has (retention) still has its last projection.
+      if (error instanceof WorkflowNotFoundError) return row.state;
+      throw error;
+    }
+  }
+
+  /** Executes an engineer's step as a workflow update; the validator's refusal becomes a 409. */
+  async step<S extends StepName>(id: string, step: S, payload: StepPayloads[S]): Promise<IncidentView> {
+    const row = await this.row(id);
+    const handle = this.temporal.workflow.getHandle(row.workflow_id);
+    try {
+      return await handle.executeUpdate(stepUpdates[step] as never, { args: [payload] as never });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === STEP_REFUSED) {
+        throw new StepRefusedError(step, error.cause.message);
+      }
+      if (error instanceof WorkflowNotFoundError || /already completed/i.test((error as Error).message)) {
+        throw new StepRefusedError(step, `the incident is ${row.status === 'open' ? 'closed' : row.status}: its workflow has completed`);
+      }
+      throw error;
+    }
+  }
+
+  async faultReport(id: string): Promise<{ report: Record<string, unknown>; markdown: string }> {
+    await this.row(id);
+    const rows: Array<{ report: Record<string, unknown>; markdown: string }> = await this.dataSource.query(
+      `SELECT report, markdown FROM fault_reports WHERE incident_id = $1`,
+      [id],
+    );
+    if (rows.length === 0) throw new ConflictError(`incident ${id} has no fault report yet: it is written when the customer signs off`, 'report_not_ready');
+    return rows[0];
+  }
+}
