@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ActivityDeps } from '../../activities';
@@ -14,6 +14,9 @@ import type { AppConfig } from '../../src/config/config';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import { createIncidentWorker } from '../../src/worker/worker-factory';
+
+// Workers in tests log only what needs a look.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 function need(name: string): string {
   const value = process.env[name];

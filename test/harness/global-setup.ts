@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { runMigrations } from '../../src/database/migrate';
 import { freePort, startEmbeddedPostgres } from '../../src/dev/embedded-postgres';
 import { resolveTemporalCli, toSdkExecutable } from '../../src/temporal/temporal-cli';
@@ -78,7 +78,7 @@ export default async function globalSetup(): Promise<void> {
       });
     })(),
     (async () => {
-      const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: undefined });
+      const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
       const path = join(workDir, 'workflow-bundle.js');
       writeFileSync(path, code);
       return path;

@@ -211,7 +211,9 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
     advance(ctx, state, effects, Date.now());
     await flush();
     if (state.stage === 'closed' && state.status === 'restored') {
-      // Signed off: the fault report is written, which closes the incident.
+      // Signed off: the incident closes with its fault report, written from the complete timeline.
+      closeWithReport(ctx, state, effects, Date.now());
+      await flush();
       await db.writeFaultReport({
         incidentId: state.incidentId,
         workflowId: info.workflowId,
@@ -221,8 +223,6 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
         reportedAt: input.reportedAt,
         view: buildView(ctx, state, Date.now()),
       });
-      closeWithReport(ctx, state, effects, Date.now());
-      await flush();
     }
     if (isTerminal(state)) break;
 

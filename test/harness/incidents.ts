@@ -1,0 +1,41 @@
+import type { TestApp } from './context';
+import { eventually } from './fixtures';
+
+/** Reports an incident over HTTP and returns its id. */
+export async function report(t: TestApp, contractId: string, severity = 'urgent', extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await t.http
+    .post('/api/v1/incidents')
+    .send({ contractId, severity, description: 'Billing system unreachable', reportedBy: 'hotline', ...extra });
+  if (res.status !== 201) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** Takes a step and expects it to be accepted; returns the new state. */
+export async function step(t: TestApp, id: string, path: string, body: Record<string, unknown> = {}) {
+  const res = await t.http.post(`/api/v1/incidents/${id}/${path}`).send({ actor: 'eng:li.na', ...body });
+  if (res.status !== 200) throw new Error(`${path} refused: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function detail(t: TestApp, id: string) {
+  const res = await t.http.get(`/api/v1/incidents/${id}`);
+  if (res.status !== 200) throw new Error(`get failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export function clock(state: { clockViews: Array<{ key: string }> }, key: string) {
+  const found = state.clockViews.find((c) => c.key === key);
+  if (!found) throw new Error(`no clock ${key} in ${state.clockViews.map((c) => c.key).join(', ')}`);
+  return found as { key: string; status: string; dueAt: number | null; settledAt?: number; marginMs?: number; pausedMs: number; remainingMs: number | null };
+}
+
+/**
+ * Waits until the live state satisfies `predicate` and the read model in PostgreSQL has caught up
+ * with it (same timeline length as the workflow's event count).
+ */
+export async function waitForState(t: TestApp, id: string, predicate: (state: any) => boolean, timeoutMs = 20_000) {
+  return eventually(async () => {
+    const d = await detail(t, id);
+    return predicate(d.state) && d.timeline.length === d.state.seq && d.status === d.state.status ? d : undefined;
+  }, timeoutMs);
+}
