@@ -256,6 +256,37 @@ describe('DST: local window boundaries to instants', () => {
   });
 });
 
+describe('robustness', () => {
+  it('returned intervals are copies: mutating them does not affect later answers', () => {
+    const day = LUNCH.localDay(at('2026-01-13T12:00', SH));
+    const first = LUNCH.intervalsOfLocalDay(day);
+    first[0][0] = 0;
+    first.pop();
+    expect(LUNCH.intervalsOfLocalDay(day)).toEqual([
+      [at('2026-01-13T09:00', SH), at('2026-01-13T12:00', SH)],
+      [at('2026-01-13T13:30', SH), at('2026-01-13T18:00', SH)],
+    ]);
+    expect(LUNCH.workingMsOfLocalDay(day)).toBe(7.5 * H);
+  });
+
+  it('refuses non-finite instants', () => {
+    expect(() => LUNCH.workingIntervals(0, Number.POSITIVE_INFINITY)).toThrow(/to/);
+    expect(() => LUNCH.isWorking(Number.NaN)).toThrow(/instant/);
+    expect(() => LUNCH.nextOpening(Number.NaN)).toThrow(/instant/);
+  });
+
+  it('a null weekday is read as not worked', () => {
+    const cal = BusinessCalendar.of({ zone: 'UTC', week: { monday: [{ open: '09:00', close: '10:00' }], sunday: null }, holidays: [], extraWorkingDays: [] });
+    expect(cal.workingTime(utc('2026-01-11T00:00'), utc('2026-01-13T00:00'))).toBe(H);
+  });
+
+  it('nextWorkingDay skips holidays and finds make-up days', () => {
+    const day = (iso: string) => LUNCH.localDay(at(`${iso}T12:00`, SH));
+    expect(LUNCH.nextWorkingDay(day('2026-09-30'))).toBe(day('2026-10-03') + 5); // Oct 8
+    expect(LUNCH.nextWorkingDay(day('2026-09-25'))).toBe(day('2026-09-27'));
+  });
+});
+
 describe('performance', () => {
   it('two years of working intervals on a 5×8 calendar are computed quickly', () => {
     const NY = 'America/New_York';

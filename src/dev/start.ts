@@ -1,0 +1,163 @@
+/**
+ * `npm start`: the whole product on embedded defaults, for a laptop or a trial.
+ * Starts (unless given) a Temporal dev server and a PostgreSQL whose data live in DATA_DIR,
+ * applies migrations, then runs the worker and the API as child processes. Ctrl-C stops all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve, join } from 'node:path';
+import { Client } from 'pg';
+import { ConfigError, exitOnConfigError, loadConfig } from '../config/config';
+import { runMigrations } from '../database/migrate';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { startTemporalDevServer } from './temporal-dev-server';
+
+const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || +raw < 1 || +raw > 65535) throw new ConfigError(name, 'a TCP port between 1 and 65535', raw);
+  return Number(raw);
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Fails fast, in one line, when a given DATABASE_URL does not answer. */
+async function checkDatabase(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL=${redact(url)}: ${(error as Error).message || (error as { code?: string }).code}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+const children: Array<{ name: string; child: ChildProcess }> = [];
+let stopping = false;
+
+/** Stops the children first (they need the servers to drain), then the servers, newest first. */
+async function shutdown(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    if (children.length === 0 && stops.length === 0) process.exit(code);
+    log('stopping…');
+    await Promise.all(
+      children.map(
+        ({ child }) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+          }),
+      ),
+    );
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((error: Error) => log(`${name} stop: ${error.message}`));
+    }
+    log('stopped');
+    process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.DATA_DIR || 'data');
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const started: string[] = [];
+
+  if (env.DATABASE_URL) {
+    await checkDatabase(env.DATABASE_URL);
+  } else {
+    const pg = await startEmbeddedPostgres({
+      dir: join(dataDir, 'postgres'),
+      port: intFromEnv('EMBEDDED_POSTGRES_PORT', 54329),
+      database: 'escalation',
+      persistent: true,
+      log,
+    });
+    stops.push({ name: 'postgres', stop: pg.stop });
+    env.DATABASE_URL = pg.url;
+    started.push(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${join(dataDir, 'postgres')}`);
+  }
+
+  let temporalUi = '(external Temporal: see its own UI)';
+  if (!env.TEMPORAL_ADDRESS) {
+    const temporal = await startTemporalDevServer({
+      dataDir,
+      port: intFromEnv('TEMPORAL_PORT', 7233),
+      uiPort: intFromEnv('TEMPORAL_UI_PORT', 8233),
+      log,
+    });
+    stops.push({ name: 'temporal', stop: temporal.stop });
+    env.TEMPORAL_ADDRESS = temporal.address;
+    temporalUi = temporal.uiUrl;
+    started.push(
+      `Temporal dev server on ${temporal.address} (${temporal.executable.type === 'existing-path' ? temporal.executable.path : 'SDK download'}, via ${temporal.executable.source}), data in ${join(dataDir, 'temporal')}`,
+    );
+  }
+
+  const config = loadConfig(env);
+  const applied = await runMigrations(config.databaseUrl);
+  log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+  const spawnChild = (name: string, script: string) => {
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', script)], { env, stdio: 'inherit' });
+    children.push({ name, child });
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        log(`${name} exited (${signal ?? code}); stopping everything`);
+        void shutdown(1);
+      }
+    });
+  };
+  spawnChild('worker', 'src/worker/main.js');
+  spawnChild('api', 'src/main.js');
+
+  const api = `http://127.0.0.1:${config.port}`;
+  await waitForHealth(`${api}/health`, 60_000);
+  started.push(`worker on task queue ${config.taskQueue}`, `API on ${api}`);
+  log('started:');
+  for (const line of started) log(`  - ${line}`);
+  log(`API:          ${api}/api/v1`);
+  log(`OpenAPI docs: ${api}/docs  (JSON: ${api}/docs-json)`);
+  log(`Health:       ${api}/health`);
+  log(`Temporal UI:  ${temporalUi}`);
+  log('Ctrl-C stops everything; the next `npm start` finds the same data again.');
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the API did not report healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+main().catch(async (error: Error) => {
+  if (error instanceof ConfigError) {
+    await shutdown(78).catch(() => undefined);
+    exitOnConfigError(error);
+  }
+  process.stderr.write(`npm start failed: ${error.message.split('\n')[0]}\n`);
+  await shutdown(1);
+});
