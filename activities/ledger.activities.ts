@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { formatMoney } from '../src/domain/penalty/money';
 import { applyCap } from '../src/domain/penalty/penalty';
 
 export interface PostLedgerEntryInput {
@@ -44,7 +45,7 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
           [input.key],
         );
         if (existing.length > 0) {
-          return { written: true, amount: trimAmount(existing[0].amount, input.amount), capApplied: existing[0].cap_applied };
+          return { written: true, amount: formatMoney(existing[0].amount, input.currency), capApplied: existing[0].cap_applied };
         }
 
         let amount = input.amount;
@@ -55,7 +56,9 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
             `SELECT COALESCE(SUM(amount), 0)::text AS net FROM ledger_entries WHERE ${scopeColumn} = $1`,
             [lockId],
           );
-          const capped = applyCap({ amount: input.amount, alreadyPosted: net, cap: input.cap, currency: input.currency });
+          // NUMERIC(20,4) sums come back with four decimals: back to the currency's minor unit.
+          const alreadyPosted = formatMoney(net, input.currency);
+          const capped = applyCap({ amount: input.amount, alreadyPosted, cap: input.cap, currency: input.currency });
           amount = capped.amount;
           capApplied = capped.capped;
           // After the cap nothing is owed: no zero rows.
@@ -77,11 +80,4 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
       });
     },
   };
-}
-
-/** NUMERIC(20,4) comes back with four decimals; keep the scale the posting was made with. */
-function trimAmount(stored: string, like: string): string {
-  const digits = like.includes('.') ? like.split('.')[1].length : 0;
-  const [int, frac = ''] = stored.split('.');
-  return digits === 0 ? int : `${int}.${frac.padEnd(digits, '0').slice(0, digits)}`;
 }

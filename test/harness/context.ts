@@ -4,7 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -43,7 +45,6 @@ export async function openDataSource(): Promise<DataSource> {
 }
 
 export async function temporalClient(): Promise<Client> {
-  const { Connection } = await import('@temporalio/client');
   const connection = await Connection.connect({ address: need('TEST_TEMPORAL_ADDRESS') });
   return new Client({ connection, namespace: 'default' });
 }
@@ -108,5 +109,37 @@ export async function startTestApp(options: { worker?: boolean; activityDeps?: P
       await worker?.stop();
       await app.close();
     },
+  };
+}
+
+export interface WorkerProcess {
+  pid: number;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts a worker in a separate OS process (killable with SIGKILL); resolves once it polls. */
+export async function spawnWorkerProcess(taskQueue: string): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(__dirname, 'worker-process.ts')], {
+    env: { ...process.env, WORKER_TASK_QUEUE: taskQueue },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker process did not start within 60 s')), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`worker process exited early with ${code}`)));
+  });
+  return {
+    pid: child.pid!,
+    kill: (signal) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
   };
 }

@@ -39,3 +39,30 @@ export async function waitForState(t: TestApp, id: string, predicate: (state: an
     return predicate(d.state) && d.timeline.length === d.state.seq && d.status === d.state.status ? d : undefined;
   }, timeoutMs);
 }
+
+export interface LedgerRow {
+  kind: string;
+  period_index: number;
+  amount: string;
+  cap_applied: boolean;
+  idempotency_key: string;
+}
+
+export async function ledgerRows(t: TestApp, incidentId: string): Promise<LedgerRow[]> {
+  return t.dataSource.query(
+    `SELECT kind, period_index, amount::text AS amount, cap_applied, idempotency_key FROM ledger_entries WHERE incident_id = $1 ORDER BY id`,
+    [incidentId],
+  );
+}
+
+/** Sum of amounts as an exact decimal string with two digits (the SQL does the arithmetic). */
+export async function ledgerNet(t: TestApp, where: { incidentId?: string; contractId?: string }): Promise<string> {
+  const [row] = await t.dataSource.query(
+    `SELECT to_char(COALESCE(SUM(amount), 0), 'FM999999999999990.00') AS net FROM ledger_entries
+     WHERE ($1::uuid IS NULL OR incident_id = $1) AND ($2::uuid IS NULL OR contract_id = $2)`,
+    [where.incidentId ?? null, where.contractId ?? null],
+  );
+  return row.net;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
