@@ -1,3 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { resolveTemporalCli } from '../../src/temporal/temporal-cli';
 import type { TestApp } from './context';
 import { eventually } from './fixtures';
 
@@ -66,3 +70,20 @@ export async function ledgerNet(t: TestApp, where: { incidentId?: string; contra
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * With RECORD_HISTORIES=1, saves the incident's workflow history under test/workflows/histories/
+ * so the replay test keeps proving that new code still replays incidents that ran on old code.
+ */
+export async function recordHistory(t: TestApp, id: string, name: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  // The CLI prints the history in the proto JSON form the SDK's replayer reads.
+  const exe = await resolveTemporalCli();
+  if (exe.type !== 'existing-path') throw new Error('recording histories needs the temporal CLI');
+  const json = execFileSync(exe.path, ['workflow', 'show', '--workflow-id', `incident-${id}`, '--address', t.config.temporalAddress, '--output', 'json'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const dir = join(__dirname, '..', 'workflows', 'histories');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), json);
+}

@@ -1,6 +1,6 @@
 import { spawnWorkerProcess, startTestApp, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { clock, detail, ledgerRows, sleep, report, step, waitForState } from '../harness/incidents';
+import { clock, detail, ledgerRows, recordHistory, sleep, report, step, waitForState } from '../harness/incidents';
 
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
 
@@ -47,6 +47,7 @@ describe('worker crash', () => {
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM incident_timeline WHERE incident_id = $1`, [id]);
       expect(n).toBe(final.state.seq);
       expect((await detail(t, id)).state.penalty.postings.length).toBe(rows.length);
+      await recordHistory(t, id, 'worker-killed-mid-accrual');
     } finally {
       await second.kill('SIGTERM');
     }

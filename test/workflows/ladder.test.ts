@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { clock, detail, report, step, waitForState } from '../harness/incidents';
+import { clock, detail, recordHistory, report, step, waitForState } from '../harness/incidents';
 
 /** The escalation ladder on a real Temporal dev server, targets seconds long. */
 describe('incident ladder', () => {
@@ -55,6 +55,7 @@ describe('incident ladder', () => {
     const refused = await t.http.post(`/api/v1/incidents/${id}/acknowledge`).send({ actor: 'x' });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/closed/);
+    await recordHistory(t, id, 'happy-path-closed');
   });
 
   it('breaches an unanswered triage at its due instant, within a second, and notifies', async () => {
@@ -76,6 +77,7 @@ describe('incident ladder', () => {
     // A late acknowledge is accepted but does not un-breach the target.
     const s = await step(t, id, 'acknowledge');
     expect(clock(s, 'triage.respondWithin').status).toBe('breached');
+    await recordHistory(t, id, 'triage-breach-late-acknowledge');
   });
 
   it('opens the spare-unit rung at spare.triggerAfter and meets it on delivery', async () => {
@@ -105,6 +107,7 @@ describe('incident ladder', () => {
     s = await step(t, id, 'experts', { experts: ['dr.chen', 'dr.zhou'] });
     expect(s.experts).toEqual(['dr.chen', 'dr.zhou']);
     expect(clock(s, 'expert.conveneWithin').status).toBe('met');
+    await recordHistory(t, id, 'major-problem-experts');
   });
 
   it('opens expert consultation on its own at expert.triggerAfter', async () => {
@@ -156,6 +159,7 @@ describe('incident ladder', () => {
     expect(clock(resumed, 'penalty.restoreWithin').dueAt).toBe(clock(resumed, 'penalty.restoreWithin').dueAt);
     const d = await waitForState(t, id, (st) => st.breachCount === 1, 10_000);
     expect(clock(d.state, 'triage.respondWithin').settledAt).toBe(before + pausedMs);
+    await recordHistory(t, id, 'pause-resume-breach');
   });
 
   it('reclassify recomputes deadlines from t0 under the new class', async () => {

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { clock, ledgerNet, ledgerRows, report, sleep, step, waitForState } from '../harness/incidents';
+import { clock, ledgerNet, ledgerRows, recordHistory, report, sleep, step, waitForState } from '../harness/incidents';
 
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
 /** Only the restore target is short: every other target stays far away. */
@@ -70,6 +70,7 @@ describe('penalty accrual', () => {
     await eventually(async () => ((await ledgerRows(t, id)).length > atPause ? true : undefined), 10_000);
     await step(t, id, 'acknowledge');
     await step(t, id, 'restore', { cause: 'c', method: 'm' });
+    await recordHistory(t, id, 'accrual-pause-resume-restore');
   });
 
   it('excluding a customer-caused incident reverses every accrual to a net of zero and stops accrual', async () => {
@@ -89,6 +90,7 @@ describe('penalty accrual', () => {
     for (const reversal of rows.filter((r) => r.kind === 'reversal')) expect(reversal.amount).toBe('-1000.0000');
     await sleep(2000);
     expect((await ledgerRows(t, id)).length).toBe(rows.length);
+    await recordHistory(t, id, 'accrual-then-exclude');
   });
 
   it('reclassifying to a class not yet breached posts corrections (never edits) to a net of zero', async () => {
@@ -104,6 +106,7 @@ describe('penalty accrual', () => {
     await eventually(async () => ((await ledgerNet(t, { incidentId: id })) === '0.00' ? true : undefined));
     const rows = await ledgerRows(t, id);
     expect(rows.filter((r) => r.kind === 'correction').length).toBe(rows.filter((r) => r.kind === 'accrual').length);
+    await recordHistory(t, id, 'accrual-then-reclassify-corrections');
   });
 
   it('two incidents on one contract accruing at the same instants never exceed the contract cap', async () => {

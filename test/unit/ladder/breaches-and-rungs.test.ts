@@ -299,6 +299,29 @@ describe('spare unit and expert triggers', () => {
     expect(run.state.rung).toBe('expert');
   });
 
+  // BUG (workflows/incident/ladder.ts, stateRefusal 'spare'): "already delivered" is judged by
+  // spare.deliverWithin being 'met'. A late delivery leaves the clock 'breached', so the spare step
+  // is accepted again and again, each time overwriting state.spareUnitId.
+  it.failing('a spare delivered late cannot be delivered a second time', () => {
+    const { run } = runAtStage('onsite');
+    run.tick(at(run, 1300)); // trigger 900, deliverWithin breached at 1200
+    run.step('spare', at(run, 1310), { unitId: 'SP-A' });
+    const second = run.attempt('spare', { actor: 'eng:x', unitId: 'SP-B' }, at(run, 1320));
+    expect(second.refused).toBe('spare unit SP-A was already delivered');
+    expect(run.state.spareUnitId).toBe('SP-A');
+  });
+
+  // BUG (same function, 'experts'): after a late convening (expert.conveneWithin 'breached') the
+  // experts step stays allowed and replaces state.experts each time.
+  it.failing('experts convened late cannot be convened a second time', () => {
+    const { run } = runAtStage('onsite');
+    run.step('majorProblem', at(run, 100));
+    run.step('experts', at(run, 500), { experts: ['expert:sun'] }); // due 400: late
+    const second = run.attempt('experts', { actor: 'lead', experts: ['expert:other'] }, at(run, 510));
+    expect(second.refused).toBe('experts were already convened');
+    expect(run.state.experts).toEqual(['expert:sun']);
+  });
+
   it('a missed convene deadline is a breach on the expert rung', () => {
     const { run } = runAtStage('onsite');
     run.step('majorProblem', at(run, 100));

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, Repository } from 'typeorm';
+import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
+import { isStorableText } from '../admin/names';
+import { Page, PageQuery, pageOf } from '../admin/pagination';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { BusinessCalendar } from '../domain/clock/calendar';
+import { CalendarEntity } from './calendar.entity';
+import { parseCalendarDefinition } from './calendar-definition';
+import type { CalendarResponse } from './dto/calendar.response';
+import type { CreateCalendarDto } from './dto/create-calendar.dto';
+import type { UpdateCalendarDto } from './dto/update-calendar.dto';
+
+export function toCalendarResponse(c: CalendarEntity): CalendarResponse {
+  return {
+    id: c.id,
+    name: c.name,
+    builtIn: c.builtIn,
+    definition: c.definition,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+function uniqueName(name: string) {
+  return { calendars_name_key: { field: 'name', value: name } };
+}
+
+@Injectable()
+export class CalendarsService {
+  constructor(@InjectRepository(CalendarEntity) private readonly calendars: Repository<CalendarEntity>) {}
+
+  /** `manager`: run inside a caller's transaction (template import). */
+  async create(dto: CreateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
+    const definition = parseCalendarDefinition(dto.definition, 'definition');
+    const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
+    await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name);
+    const entity = repo.create({ id: randomUUID(), name: dto.name, definition, builtIn: false });
+    return translateUniqueViolation('calendar', uniqueName(dto.name), () => repo.save(entity));
+  }
+
+  async get(id: string): Promise<CalendarEntity> {
+    const found = isStorableText(id) ? await this.calendars.findOneBy({ id }) : null;
+    if (!found) throw new NotFoundError('calendar', id);
+    return found;
+  }
+
+  /** The calendar as the clock engine uses it. */
+  async business(id: string): Promise<{ entity: CalendarEntity; calendar: BusinessCalendar }> {
+    const entity = await this.get(id);
+    return { entity, calendar: BusinessCalendar.of(entity.definition) };
+  }
+
+  async list(query: PageQuery): Promise<Page<CalendarEntity>> {
+    const [items, total] = await this.calendars.findAndCount({
+      order: { name: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return pageOf(items, total, query);
+  }
+
+  async update(id: string, dto: UpdateCalendarDto): Promise<CalendarEntity> {
+    const existing = await this.get(id);
+    if (existing.builtIn) {
+      throw new ConflictError(`calendar ${id} is built in and cannot be updated; create a calendar of your own instead`, 'built_in');
+    }
+    if (dto.definition !== undefined) existing.definition = parseCalendarDefinition(dto.definition, 'definition');
+    if (dto.name !== undefined) {
+      await assertNameFree(this.calendars.manager, CalendarEntity, 'calendar', dto.name, id);
+      existing.name = dto.name;
+    }
+    return translateUniqueViolation('calendar', uniqueName(existing.name), () => this.calendars.save(existing));
+  }
+}

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { PenaltyTerms } from '../domain/penalty/terms';
+
+/** A service contract (table `contracts`). Money stays a decimal string end to end (numeric column). */
+@Entity({ name: 'contracts' })
+export class ContractEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text', unique: true })
+  name: string;
+
+  @Column({ type: 'text' })
+  customer: string;
+
+  /** numeric(20,4): node-pg returns it as a string; never parsed into a float. */
+  @Column({ name: 'total_value', type: 'numeric', precision: 20, scale: 4 })
+  totalValue: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ name: 'calendar_id', type: 'text' })
+  calendarId: string;
+
+  @Column({ name: 'policy_id', type: 'uuid' })
+  policyId: string;
+
+  @Column({ name: 'penalty_terms', type: 'jsonb' })
+  penaltyTerms: PenaltyTerms;
+
+  /** ISO date "YYYY-MM-DD" (TypeORM hydrates `date` columns as strings). */
+  @Column({ name: 'starts_on', type: 'date', nullable: true })
+  startsOn: string | null;
+
+  @Column({ name: 'ends_on', type: 'date', nullable: true })
+  endsOn: string | null;
+
+  @Column({ name: 'webhook_url', type: 'text', nullable: true })
+  webhookUrl: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Page, PageOf, PageQuery } from '../admin/pagination';
+import { ContractsService, toContractResponse } from './contracts.service';
+import { ContractResponse } from './dto/contract.response';
+import { CreateContractDto } from './dto/create-contract.dto';
+import { UpdateContractDto } from './dto/update-contract.dto';
+
+const ID = { name: 'id', format: 'uuid', description: 'Contract id' };
+
+@ApiTags('admin: contracts')
+@ApiBadRequestResponse({ description: 'Invalid input: fieldErrors name each field path and the reason' })
+@Controller('contracts')
+export class ContractsController {
+  constructor(private readonly contracts: ContractsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a contract', description: 'calendarId and policyId must exist (404 otherwise).' })
+  @ApiCreatedResponse({ type: ContractResponse })
+  @ApiNotFoundResponse({ description: 'No such calendar or policy' })
+  @ApiConflictResponse({ description: 'A contract with this name exists' })
+  async create(@Body() dto: CreateContractDto): Promise<ContractResponse> {
+    return toContractResponse(await this.contracts.create(dto));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List contracts (by name)' })
+  @ApiOkResponse({ type: PageOf(ContractResponse) })
+  async list(@Query() query: PageQuery): Promise<Page<ContractResponse>> {
+    const page = await this.contracts.list(query);
+    return { ...page, items: page.items.map(toContractResponse) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a contract' })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiNotFoundResponse({ description: 'No such contract' })
+  async get(@Param('id') id: string): Promise<ContractResponse> {
+    return toContractResponse(await this.contracts.get(id));
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Update a contract',
+    description: 'Fields left out keep their value; null clears startsOn, endsOn or webhookUrl. The merged contract is validated as a whole.',
+  })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiNotFoundResponse({ description: 'No such contract, calendar or policy' })
+  @ApiConflictResponse({ description: 'The new name is taken' })
+  async update(@Param('id') id: string, @Body() dto: UpdateContractDto): Promise<ContractResponse> {
+    return toContractResponse(await this.contracts.update(id, dto));
+  }
+}

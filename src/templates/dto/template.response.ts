@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CalendarDefinitionSchema } from '../../calendars/dto/calendar-definition.schema';
+import { CalendarResponse } from '../../calendars/dto/calendar.response';
+import { PENALTY_TERMS_EXAMPLE, PenaltyTermsSchema } from '../../contracts/dto/penalty-terms.schema';
+import { PolicyDefinitionSchema } from '../../policies/dto/policy-definition.schema';
+import { PolicyResponse } from '../../policies/dto/policy.response';
+
+export class TemplateSourceResponse {
+  @ApiProperty({ example: '000_33c8bb4153464f28.txt', description: 'Seed file of the letter' }) seedFile: string;
+  @ApiProperty({ example: '服务承诺函(篇一:软件服务承诺书)' }) title: string;
+  @ApiPropertyOptional({ example: 'XXXX电子技术有限公司(信贝公司) → XXXX单位' }) parties?: string;
+  @ApiProperty({ type: [String], description: 'The exact sentences of the letter the template encodes' }) quotes: string[];
+}
+
+export class TemplateContractTermsResponse {
+  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty({
+    type: PenaltyTermsSchema,
+    nullable: true,
+    example: PENALTY_TERMS_EXAMPLE,
+    description: 'null when the letter states no rate-based penalty (see unexpressed); a contract then needs terms of its own',
+  })
+  penalty: PenaltyTermsSchema | null;
+  @ApiPropertyOptional({ example: 36, description: 'Free maintenance / warranty term in months, when the letter states one' }) termMonths?: number;
+}
+
+export class TemplateSummaryResponse {
+  @ApiProperty({ example: 'xinbei-service-commitment' }) id: string;
+  @ApiProperty({ example: 'Xinbei (XXXX Electronic Technology Co.) — Service Commitment Letter (服务承诺函)' }) name: string;
+  @ApiProperty({ type: TemplateSourceResponse }) source: TemplateSourceResponse;
+  @ApiProperty({ type: [String], description: 'Values the letter does not give and the template chose' }) assumptions: string[];
+  @ApiProperty({ type: [String], description: 'What the letter says that the model cannot express' }) unexpressed: string[];
+  @ApiProperty({ type: TemplateContractTermsResponse }) contractTerms: TemplateContractTermsResponse;
+}
+
+export class TemplateResponse extends TemplateSummaryResponse {
+  @ApiProperty({ type: CalendarDefinitionSchema }) calendar: CalendarDefinitionSchema;
+  @ApiProperty({ type: PolicyDefinitionSchema }) policy: PolicyDefinitionSchema;
+}
+
+export class ImportedContractTermsResponse {
+  @ApiProperty({ example: '3f0c6a4e-8a36-4a53-9a0e-0c8a4ef6f0b1', description: 'The imported calendar' }) calendarId: string;
+  @ApiProperty({ format: 'uuid', description: 'The imported policy' }) policyId: string;
+  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty({ type: PenaltyTermsSchema, nullable: true, example: PENALTY_TERMS_EXAMPLE, description: 'Normalized; null when the letter has none' })
+  penaltyTerms: PenaltyTermsSchema | null;
+  @ApiPropertyOptional({ example: 36 }) termMonths?: number;
+}
+
+export class TemplateImportResponse {
+  @ApiProperty({ type: CalendarResponse }) calendar: CalendarResponse;
+  @ApiProperty({ type: PolicyResponse }) policy: PolicyResponse;
+  @ApiProperty({
+    type: ImportedContractTermsResponse,
+    description: 'What POST /api/v1/contracts needs from the template; add name, customer, totalValue (and dates, webhookUrl)',
+  })
+  contractTerms: ImportedContractTermsResponse;
+}
