@@ -90,7 +90,7 @@ describe('breaches', () => {
     // Period of a day so the accruals stay few.
     const run = new Run({ terms: { period: { amount: 1, unit: 'days' } } });
     run.tick(at(run, 2000));
-    const kinds = run.log.events.slice(2).map((e) => [e.kind, (e.data.clock ?? e.data.rung) as string, (e.at - run.t0) / SEC]);
+    const kinds = run.log.events.slice(2).map((e) => [e.kind, e.data.clock ?? e.data.rung ?? `p${e.data.periodIndex}`, (e.at - run.t0) / SEC]);
     expect(kinds).toEqual([
       ['breach', 'triage.respondWithin', 60],
       ['trigger_fired', 'spare.triggerAfter', 900],
@@ -101,7 +101,7 @@ describe('breaches', () => {
       ['breach', 'expert.conveneWithin', 1500],
       ['breach', 'penalty.restoreWithin', 1800],
       ['rung_opened', 'penalty', 1800],
-      ['penalty_period_due', undefined as unknown as string, 1800],
+      ['penalty_period_due', 'p1', 1800], // 1-day periods from t0: only period 1 has started
     ]);
     expect(run.state.breachCount).toBe(4);
     expect(run.state.rung).toBe('penalty');

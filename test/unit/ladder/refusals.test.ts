@@ -223,7 +223,7 @@ const PAYLOAD_CASES: PayloadCase[] = [
 
 describe('payload refusals', () => {
   it.each(PAYLOAD_CASES)('%s', (_label, where, step, payload, expected) => {
-    const { run, at } = where === 'paused' ? setup('paused') : setup(where);
+    const { run, at } = setup(where);
     run.tick(at);
     expect(stateRefusal(run.state, step)).toBeNull();
     const p = payload as StepPayloads[typeof step];
