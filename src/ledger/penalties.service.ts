@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../admin/ids';
+import { NotFoundError } from '../common/errors';
+import { compareMoney, formatMoney, MoneyDecimal, sumMoney } from '../domain/penalty/money';
+import { accrualPerPeriod, capAmount } from '../domain/penalty/penalty';
+import { DEFAULT_PENALTY_PERIOD, type PenaltyTerms } from '../domain/penalty/terms';
+import type { IncidentPenaltyResponse, PenaltiesResponse } from './dto/penalties.response';
+import { moneyOut } from './ledger.service';
+
+/** A contract as finance reads it: total with the currency's minor digits, terms with defaults filled in. */
+export interface FinanceContract {
+  id: string;
+  currency: string;
+  totalValue: string;
+  terms: PenaltyTerms;
+}
+
+/** Loads a contract or throws NotFoundError (404); a non-uuid id cannot exist. */
+export async function loadFinanceContract(db: DataSource | EntityManager, id: string): Promise<FinanceContract> {
+  if (!isUuid(id)) throw new NotFoundError('contract', id);
+  const rows: Array<{ id: string; currency: string; total_value: string; penalty_terms: Partial<PenaltyTerms> }> = await db.query(
+    `SELECT id, currency, total_value::text AS total_value, penalty_terms FROM contracts WHERE id = $1`,
+    [id],
+  );
+  if (rows.length === 0) throw new NotFoundError('contract', id);
+  const r = rows[0];
+  const currency = r.currency.trim();
+  // Stored terms were validated on write; fill the documented defaults for older rows.
+  const terms: PenaltyTerms = {
+    period: { ...DEFAULT_PENALTY_PERIOD },
+    capScope: 'contract',
+    partialPeriod: 'started',
+    countFrom: 'report',
+    ...(r.penalty_terms as Partial<PenaltyTerms>),
+  } as PenaltyTerms;
+  return { id: r.id, currency, totalValue: formatMoney(r.total_value, currency), terms };
+}
+
+interface IncidentAggregateRow {
+  incident_id: string;
+  currency: string;
+  accrued: string;
+  reversed: string;
+  corrected: string;
+  net: string;
+  entries: number;
+  cap_applied: boolean;
+}
+
+@Injectable()
+export class PenaltiesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The contract's penalty position: one aggregate query over its ledger (GROUP BY incident with FILTER sums). */
+  async summary(contractId: string): Promise<PenaltiesResponse> {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const contract = await loadFinanceContract(tx, contractId);
+      const { currency, totalValue, terms } = contract;
+      const rows: IncidentAggregateRow[] = await tx.query(
+        `SELECT incident_id, currency,
+           COALESCE(SUM(amount) FILTER (WHERE kind = 'accrual'), 0)::text AS accrued,
+           COALESCE(SUM(amount) FILTER (WHERE kind = 'reversal'), 0)::text AS reversed,
+           COALESCE(SUM(amount) FILTER (WHERE kind = 'correction'), 0)::text AS corrected,
+           SUM(amount)::text AS net,
+           count(*)::int AS entries,
+           COALESCE(bool_or(cap_applied) FILTER (WHERE kind = 'accrual'), false) AS cap_applied
+         FROM ledger_entries
+         WHERE contract_id = $1
+         GROUP BY incident_id, currency
+         ORDER BY min(id)`,
+        [contract.id],
+      );
+      const cap = capAmount(totalValue, terms.capFraction, currency);
+      const perIncident = terms.capScope === 'incident';
+      const warnings: string[] = [];
+      const incidents: IncidentPenaltyResponse[] = [];
+      for (const r of rows) {
+        const rowCurrency = r.currency.trim();
+        if (rowCurrency !== currency) {
+          warnings.push(
+            `incident ${r.incident_id}: ${r.entries} entries in ${rowCurrency} (net ${moneyOut(r.net, rowCurrency)}) are left out of the sums: the contract is now in ${currency}`,
+          );
+          continue;
+        }
+        const net = moneyOut(r.net, currency);
+        const item: IncidentPenaltyResponse = {
+          incidentId: r.incident_id,
+          accrued: moneyOut(r.accrued, currency),
+          reversed: moneyOut(r.reversed, currency),
+          corrected: moneyOut(r.corrected, currency),
+          net,
+          entries: r.entries,
+          capApplied: r.cap_applied,
+        };
+        if (perIncident) item.headroom = headroomOf(cap, net, currency);
+        incidents.push(item);
+      }
+      const sum = (pick: (i: IncidentPenaltyResponse) => string) => sumMoney(incidents.map(pick), currency);
+      const net = sum((i) => i.net);
+      return {
+        contractId: contract.id,
+        currency,
+        totalValue,
+        ratePerPeriod: terms.ratePerPeriod,
+        period: terms.period,
+        amountPerPeriod: accrualPerPeriod(totalValue, terms.ratePerPeriod, currency),
+        cap: { fraction: terms.capFraction, amount: cap, scope: terms.capScope },
+        accrued: sum((i) => i.accrued),
+        reversed: sum((i) => i.reversed),
+        corrected: sum((i) => i.corrected),
+        net,
+        headroom: perIncident ? null : headroomOf(cap, net, currency),
+        capReached: perIncident ? incidents.some((i) => compareMoney(i.net, cap) >= 0) : compareMoney(net, cap) >= 0,
+        incidents,
+        warnings,
+      };
+    });
+  }
+}
+
+/** cap − net, never below zero. */
+export function headroomOf(cap: string, net: string, currency: string): string {
+  return formatMoney(MoneyDecimal.max(new MoneyDecimal(cap).minus(net), 0), currency);
+}
