@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { formatMoney } from '../src/domain/penalty/money';
+import { formatMoney, MoneyDecimal } from '../src/domain/penalty/money';
 import { applyCap } from '../src/domain/penalty/penalty';
 
 export interface PostLedgerEntryInput {
@@ -62,7 +62,7 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
           amount = capped.amount;
           capApplied = capped.capped;
           // After the cap nothing is owed: no zero rows.
-          if (Number(amount) === 0) return { written: false, amount, capApplied: true };
+          if (new MoneyDecimal(amount).isZero()) return { written: false, amount, capApplied: true };
         }
 
         await tx.query(

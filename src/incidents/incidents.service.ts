@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, StepRefusedError } from '../common/errors
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DomainValidationError } from '../domain/errors';
+import { hasSeverity } from '../domain/policy/policy';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import {
   incidentWorkflowId,
@@ -77,7 +78,7 @@ export class IncidentsService {
       throw new DomainValidationError([{ path: 'reportedAt', message: 'must not be in the future' }]);
     }
     const snapshot = await this.snapshots.load(dto.contractId);
-    if (!snapshot.policy.definition.severities[dto.severity]) {
+    if (!hasSeverity(snapshot.policy.definition, dto.severity)) {
       const known = Object.keys(snapshot.policy.definition.severities).join(', ');
       throw new DomainValidationError([{ path: 'severity', message: `must be one of the contract policy's classes: ${known}` }]);
     }

@@ -6,7 +6,7 @@
  */
 import { BusinessCalendar, deadlineOf } from '../../src/domain/clock';
 import type { Pause } from '../../src/domain/clock/types';
-import type { SeverityTargets, Target } from '../../src/domain/policy/policy';
+import { hasSeverity, type SeverityTargets, type Target } from '../../src/domain/policy/policy';
 import { accrualPerPeriod, capAmount } from '../../src/domain/penalty/penalty';
 import type { StepName, StepPayloads } from './steps';
 import type {
@@ -73,7 +73,7 @@ export class LadderContext {
   }
 
   targets(severity: string): SeverityTargets {
-    const targets = this.input.policy.definition.severities[severity];
+    const targets = hasSeverity(this.input.policy.definition, severity) ? this.input.policy.definition.severities[severity] : undefined;
     if (!targets) throw new Error(`severity ${severity} is not in policy ${this.input.policy.id} v${this.input.policy.version}`);
     return targets;
   }
@@ -102,7 +102,7 @@ export function initialState(ctx: LadderContext): { state: IncidentState; effect
     breachCount: 0,
     majorProblem: false,
     assignees: [],
-    penalty: { breachedAt: null, generation: 0, postings: [], periodsPosted: 0, stopped: false },
+    penalty: { breachedAt: null, generation: 0, postings: [], periodsPosted: 0 },
     seq: 0,
     persistedSeq: 0,
     history: [],
@@ -194,6 +194,11 @@ function openRung(
 
 function meetClock(state: IncidentState, effects: Effects, key: ClockKey, now: number, actor?: string): void {
   const clock = state.clocks[key];
+  if (clock?.status === 'breached' && clock.completedAt === undefined) {
+    // Done late: still a breach, but a reclassification may turn it into a met target.
+    clock.completedAt = now;
+    return;
+  }
   if (!clock || clock.status !== 'running') return;
   clock.status = 'met';
   clock.settledAt = now;
@@ -274,7 +279,10 @@ function breach(ctx: LadderContext, state: IncidentState, effects: Effects, cloc
 
 interface ScheduledPeriod {
   index: number;
+  /** The instant the period is posted (and dated). */
   postAt: number | null;
+  /** The earliest `now` at which it is owed (see accrual rules below). */
+  owedFrom: number | null;
   periodStart: number | null;
   periodEnd: number | null;
 }
@@ -285,23 +293,27 @@ function periodBoundary(ctx: LadderContext, state: IncidentState, start: number,
   return deadlineOf(ctx.calendar, start, { amount: period.amount * k, unit: period.unit }, enginePauses(state));
 }
 
-/** The next accrual period of the current generation, or null when nothing accrues. */
+/**
+ * The next accrual period of the current generation, or null when nothing more accrues.
+ * 'started': period i is owed once service is still down just after its start (so a restore at
+ * exactly that instant owes nothing) and is posted at max(start, breach). 'completed': owed and
+ * posted at its end (never dated before the breach). Interruption ends at the restore.
+ */
 export function nextAccrual(ctx: LadderContext, state: IncidentState): ScheduledPeriod | null {
   const { penalty } = state;
-  if (penalty.breachedAt === null || penalty.stopped || isTerminal(state)) return null;
-  if (state.status !== 'open' && state.status !== 'paused') return null;
+  if (penalty.breachedAt === null || state.status === 'excluded' || state.status === 'cancelled') return null;
   const terms = ctx.input.contract.penalty;
   const start = terms.countFrom === 'breach' ? penalty.breachedAt : ctx.input.reportedAt;
   const index = penalty.periodsPosted + 1;
   const periodStart = periodBoundary(ctx, state, start, index - 1);
   const periodEnd = periodBoundary(ctx, state, start, index);
-  const postAt =
-    terms.partialPeriod === 'started'
-      ? periodStart === null
-        ? null
-        : Math.max(periodStart, penalty.breachedAt)
-      : periodEnd;
-  return { index, postAt, periodStart, periodEnd };
+  const started = terms.partialPeriod === 'started';
+  const anchor = started ? periodStart : periodEnd;
+  if (anchor === null) return { index, postAt: null, owedFrom: null, periodStart, periodEnd };
+  const end = state.restoredAt ?? Infinity;
+  if (started ? anchor >= end : anchor > end) return null;
+  const postAt = Math.max(anchor, penalty.breachedAt);
+  return { index, postAt, owedFrom: started ? postAt + 1 : postAt, periodStart, periodEnd };
 }
 
 function accrueDuePeriods(ctx: LadderContext, state: IncidentState, effects: Effects, now: number): void {
@@ -309,8 +321,8 @@ function accrueDuePeriods(ctx: LadderContext, state: IncidentState, effects: Eff
   const amount = accrualPerPeriod(contract.totalValue, contract.penalty.ratePerPeriod, contract.currency);
   for (;;) {
     const next = nextAccrual(ctx, state);
-    // An open pause hides every later boundary (postAt null): paused time accrues nothing.
-    if (!next || next.postAt === null || next.postAt > now) return;
+    // An open pause hides every later boundary (null): paused time accrues nothing.
+    if (!next || next.owedFrom === null || next.postAt === null || next.owedFrom > now) return;
     state.penalty.periodsPosted = next.index;
     const key = `${ctx.workflowId}:accrual:g${state.penalty.generation}:p${next.index}`;
     effects.ledger.push({
@@ -370,6 +382,7 @@ const STAGE_REFUSALS: Record<Stage, string> = {
  */
 export function stateRefusal(state: IncidentState, step: StepName): string | null {
   if (isTerminal(state)) return `the incident is ${state.status}`;
+  if (state.stage === 'closed') return 'the incident is signed off and closing';
   if (step === 'exclude' || step === 'cancel' || step === 'reclassify') return null;
   if (step === 'resume') return state.status === 'paused' ? null : 'the clocks are not paused';
   if (state.status === 'paused') return 'the clocks are paused: resume first';
@@ -383,7 +396,7 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
       if (state.status !== 'open') return 'service is already restored';
       const clock = state.clocks['spare.deliverWithin'];
       if (!clock) return 'the spare unit rung has not opened (it opens at spare.triggerAfter)';
-      if (clock.status === 'met') return `spare unit ${state.spareUnitId} was already delivered`;
+      if (state.spareUnitId !== undefined) return `spare unit ${state.spareUnitId} was already delivered`;
       return null;
     }
     case 'majorProblem':
@@ -394,7 +407,8 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
     case 'experts': {
       const clock = state.clocks['expert.conveneWithin'];
       if (!clock) return 'expert consultation has not opened (flag a major problem or wait for expert.triggerAfter)';
-      if (clock.status === 'met') return 'experts were already convened';
+      if (state.experts !== undefined) return 'experts were already convened';
+      if (clock.status === 'stopped') return 'expert consultation ended when service was restored';
       return null;
     }
     case 'restore':
@@ -444,7 +458,7 @@ export function payloadRefusal<S extends StepName>(
         : 'reason must be force_majeure or waiting_on_customer';
     case 'reclassify': {
       if (!nonBlank(p.severity)) return 'severity is required';
-      if (!ctx.input.policy.definition.severities[p.severity as string]) {
+      if (!hasSeverity(ctx.input.policy.definition, p.severity as string)) {
         const known = Object.keys(ctx.input.policy.definition.severities).join(', ');
         return `severity ${p.severity} is not in the incident's policy (one of: ${known})`;
       }
@@ -576,7 +590,6 @@ function restore(
   state.restoredAt = now;
   state.status = 'restored';
   state.stage = 'restored';
-  state.penalty.stopped = true;
   meetClock(state, effects, 'penalty.restoreWithin', now);
   for (const key of Object.keys(state.clocks) as ClockKey[]) stopClock(state, key, now);
   record(state, effects, 'restored', now, actor, { ...resolution });
@@ -593,7 +606,6 @@ function end(
   now: number,
 ): void {
   for (const key of Object.keys(state.clocks) as ClockKey[]) stopClock(state, key, now);
-  state.penalty.stopped = true;
   state.status = status;
   state.stage = 'closed';
   state.closedAt = now;
@@ -608,37 +620,50 @@ function end(
 /** Severity changed: every target is re-read from the new class and recomputed from its anchor. */
 function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, severity: string, now: number): void {
   const previous = state.severity;
-  const previousPenaltyBreach = state.penalty.breachedAt;
+  const breachBefore = state.penalty.breachedAt;
   state.severity = severity;
   for (const clock of Object.values(state.clocks)) {
     if (!clock || clock.status === 'met' || clock.status === 'stopped' || clock.status === 'fired') continue;
     clock.target = ctx.target(severity, clock.key);
     clock.anchorAt = anchorFor(ctx, clock.target, clock.openedAt);
     const due = dueOf(ctx, state, clock);
-    if (clock.status === 'breached' && (due === null || due > now)) {
-      // Under the new class this target is not missed yet: the breach is withdrawn, the clock runs again.
-      clock.status = 'running';
-      clock.settledAt = undefined;
-      clock.marginMs = undefined;
-      state.breachCount -= 1;
-      record(state, effects, 'breach_withdrawn', now, undefined, { clock: clock.key, dueAt: due });
-      if (clock.key === 'penalty.restoreWithin') state.penalty.breachedAt = null;
-    } else if (clock.status === 'breached' && due !== null) {
-      clock.settledAt = due;
-      if (clock.key === 'penalty.restoreWithin') state.penalty.breachedAt = due;
-    }
     clock.dueAt = due;
+    if (clock.status !== 'breached') continue;
+    const doneAt = clock.completedAt;
+    if (doneAt !== undefined && due !== null && doneAt <= due) {
+      // Taken late under the old class, in time under the new one: the target was met.
+      withdrawBreach(state, effects, clock, now);
+      clock.status = 'met';
+      clock.settledAt = doneAt;
+      clock.marginMs = due - doneAt;
+    } else if (doneAt === undefined && (due === null || due > now)) {
+      // Not missed yet under the new class: the clock runs again (or stays closed after a restore).
+      withdrawBreach(state, effects, clock, now);
+      clock.status = state.restoredAt === undefined ? 'running' : 'stopped';
+      clock.settledAt = state.restoredAt;
+      clock.marginMs = undefined;
+    } else if (due !== null) {
+      clock.settledAt = due;
+    }
+    if (clock.key === 'penalty.restoreWithin') state.penalty.breachedAt = clock.status === 'breached' ? clock.settledAt! : null;
   }
   record(state, effects, 'reclassified', now, undefined, { from: previous, to: severity });
-  if (state.penalty.breachedAt !== previousPenaltyBreach && state.penalty.postings.length > 0) {
-    // The accrual schedule moved: cancel what was posted with corrections, then re-accrue from scratch.
+
+  const breachAfter = state.penalty.breachedAt;
+  const countsFromBreach = ctx.input.contract.penalty.countFrom === 'breach';
+  // Periods owed change only when the breach is withdrawn, or moves while periods count from it.
+  if (breachBefore !== null && breachBefore !== breachAfter && (breachAfter === null || countsFromBreach)) {
+    // Corrections cancel every accrual posted or still queued; accrual then restarts from scratch.
     effects.ledger.push({ type: 'cancelAll', kind: 'correction', reason: `reclassified ${previous} -> ${severity}` });
-  }
-  if (state.penalty.breachedAt !== previousPenaltyBreach) {
     state.penalty.generation += 1;
     state.penalty.periodsPosted = 0;
   }
   advance(ctx, state, effects, now);
+}
+
+function withdrawBreach(state: IncidentState, effects: Effects, clock: ClockState, now: number): void {
+  state.breachCount -= 1;
+  record(state, effects, 'breach_withdrawn', now, undefined, { clock: clock.key, dueAt: clock.dueAt });
 }
 
 /** Marks the fault report delivered and closes the incident. */
@@ -658,6 +683,6 @@ export function nextWakeAt(ctx: LadderContext, state: IncidentState): number | n
     if (clock && clock.status === 'running' && clock.dueAt !== null) candidates.push(clock.dueAt);
   }
   const accrual = nextAccrual(ctx, state);
-  if (accrual?.postAt != null) candidates.push(accrual.postAt);
+  if (accrual?.owedFrom != null) candidates.push(accrual.owedFrom);
   return candidates.length ? Math.min(...candidates) : null;
 }

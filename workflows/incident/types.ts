@@ -51,6 +51,8 @@ export interface ClockState {
   settledAt?: number;
   /** Met: time left at the due instant (positive); breached: how late it was detected. */
   marginMs?: number;
+  /** When the step that settles a breached clock was finally taken (a late acknowledge, …). */
+  completedAt?: number;
 }
 
 export type PauseReason = 'force_majeure' | 'waiting_on_customer';
@@ -95,7 +97,6 @@ export interface PenaltyState {
   postings: LedgerPosting[];
   /** Periods posted (written or cut to zero) in the current generation. */
   periodsPosted: number;
-  stopped: boolean;
 }
 
 export interface ContractSnapshot {

@@ -1,4 +1,4 @@
-import { clockKind, runningTime } from '../../src/domain/clock';
+import { clockKind, deadlineOf, runningTime } from '../../src/domain/clock';
 import { allowedSteps, enginePauses, LadderContext, nextWakeAt } from './ladder';
 import type { ClockView, IncidentState, IncidentView } from './types';
 
@@ -14,10 +14,11 @@ export function buildView(ctx: LadderContext, state: IncidentState, now: number)
     const to = Math.max(from, end);
     const elapsedMs = runningTime(ctx.calendar, kind, from, to, pauses);
     const pausedMs = runningTime(ctx.calendar, kind, from, to) - elapsedMs;
-    const totalMs =
-      clock.dueAt === null ? null : runningTime(ctx.calendar, kind, from, Math.max(from, clock.dueAt), pauses);
-    const remainingMs = clock.status !== 'running' || totalMs === null ? null : Math.max(0, totalMs - elapsedMs);
-    const percentUsed = totalMs ? Math.round((elapsedMs / totalMs) * 1000) / 10 : 0;
+    // The target's own running length (pauses excluded), known even while a pause hides the due instant.
+    const unpausedDue = deadlineOf(ctx.calendar, from, clock.target)!;
+    const totalMs = runningTime(ctx.calendar, kind, from, unpausedDue);
+    const remainingMs = clock.status === 'running' ? Math.max(0, totalMs - elapsedMs) : null;
+    const percentUsed = totalMs > 0 ? Math.round((elapsedMs / totalMs) * 1000) / 10 : 0;
     clockViews.push({
       key: clock.key,
       rung: clock.rung,

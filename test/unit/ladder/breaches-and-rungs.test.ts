@@ -302,7 +302,7 @@ describe('spare unit and expert triggers', () => {
   // BUG (workflows/incident/ladder.ts, stateRefusal 'spare'): "already delivered" is judged by
   // spare.deliverWithin being 'met'. A late delivery leaves the clock 'breached', so the spare step
   // is accepted again and again, each time overwriting state.spareUnitId.
-  it.failing('a spare delivered late cannot be delivered a second time', () => {
+  it('a spare delivered late cannot be delivered a second time', () => {
     const { run } = runAtStage('onsite');
     run.tick(at(run, 1300)); // trigger 900, deliverWithin breached at 1200
     run.step('spare', at(run, 1310), { unitId: 'SP-A' });
@@ -313,7 +313,7 @@ describe('spare unit and expert triggers', () => {
 
   // BUG (same function, 'experts'): after a late convening (expert.conveneWithin 'breached') the
   // experts step stays allowed and replaces state.experts each time.
-  it.failing('experts convened late cannot be convened a second time', () => {
+  it('experts convened late cannot be convened a second time', () => {
     const { run } = runAtStage('onsite');
     run.step('majorProblem', at(run, 100));
     run.step('experts', at(run, 500), { experts: ['expert:sun'] }); // due 400: late
@@ -345,7 +345,7 @@ describe('restore, sign-off and close', () => {
       stage: 'restored',
       restoredAt: at(run, 1000),
       resolution: { cause: 'PSU', method: 'swap' },
-      penalty: { stopped: true, breachedAt: null },
+      penalty: { breachedAt: null },
     });
     expect(run.clock('signOff.within')).toMatchObject({ rung: 'signOff', status: 'running', anchorAt: at(run, 1000), dueAt: at(run, 1300) });
     expect(e.events.map((x) => x.kind)).toEqual(['step:restore', 'target_met', 'restored']);
@@ -425,7 +425,7 @@ describe('exclude and cancel', () => {
     const { run } = runAtStage('onsite');
     const e = run.step(step, at(run, 100), { reason: 'customer UPS' });
     const status = step === 'exclude' ? 'excluded' : 'cancelled';
-    expect(run.state).toMatchObject({ status, stage: 'closed', closedAt: at(run, 100), closeReason: 'customer UPS', penalty: { stopped: true } });
+    expect(run.state).toMatchObject({ status, stage: 'closed', closedAt: at(run, 100), closeReason: 'customer UPS' });
     expect(Object.values(run.state.clocks).filter((c) => c!.status === 'running')).toEqual([]);
     expect(e.ledger).toEqual([{ type: 'cancelAll', kind: 'reversal', reason: `${status}: customer UPS` }]);
     expect(e.events.map((x) => x.kind)).toEqual([`step:${step}`, status]);

@@ -17,7 +17,7 @@ describe('initialState', () => {
       breachCount: 0,
       majorProblem: false,
       assignees: [],
-      penalty: { breachedAt: null, generation: 0, postings: [], periodsPosted: 0, stopped: false },
+      penalty: { breachedAt: null, generation: 0, postings: [], periodsPosted: 0 },
       persistedSeq: 0,
     });
     expect(isTerminal(state)).toBe(false);
