@@ -25,6 +25,7 @@ import {
   nextWakeAt,
   Notification,
   penaltyCap,
+  recordNotificationFailure,
   refusal,
 } from './ladder';
 import { STEP_NAMES, StepName, StepPayloads } from './steps';
@@ -131,6 +132,8 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
         () => undefined,
         (error: Error) => {
           log.warn('notification failed after retries', { key: n.key, error: error.message });
+          recordNotificationFailure(state, effects, n.key, error.message, Date.now());
+          wake = true;
         },
       )
       .finally(() => inFlightNotifications.delete(p));
@@ -230,8 +233,8 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
     if (continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && historyLength >= continueAsNewAfterEvents)) {
       // Finish in-flight handlers and webhooks first so nothing is lost across runs.
       await condition(allHandlersFinished);
-      await flush();
       await Promise.all(inFlightNotifications);
+      await flush();
       await continueAsNew<typeof incidentWorkflow>({
         ...input,
         continueAsNewAfterEvents,
@@ -246,7 +249,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
   }
 
   await condition(allHandlersFinished);
-  await flush();
   await Promise.all(inFlightNotifications);
+  await flush();
   return state;
 }

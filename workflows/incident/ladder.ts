@@ -666,6 +666,11 @@ function withdrawBreach(state: IncidentState, effects: Effects, clock: ClockStat
   record(state, effects, 'breach_withdrawn', now, undefined, { clock: clock.key, dueAt: clock.dueAt });
 }
 
+/** A webhook that kept failing after its retries: the timeline says so (the breach itself stands). */
+export function recordNotificationFailure(state: IncidentState, effects: Effects, key: string, error: string, now: number): void {
+  record(state, effects, 'notification_failed', now, undefined, { notification: key, error });
+}
+
 /** Marks the fault report delivered and closes the incident. */
 export function closeWithReport(ctx: LadderContext, state: IncidentState, effects: Effects, now: number): void {
   meetClock(state, effects, 'faultReport.deliverWithin', now);
