@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve, join } from 'node:path';
-import { Client } from 'pg';
 import { ConfigError, exitOnConfigError, loadConfig } from '../config/config';
+import { checkDatabase } from '../database/check-database';
 import { runMigrations } from '../database/migrate';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -18,29 +18,6 @@ function intFromEnv(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || +raw < 1 || +raw > 65535) throw new ConfigError(name, 'a TCP port between 1 and 65535', raw);
   return Number(raw);
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
-
-/** Fails fast, in one line, when a given DATABASE_URL does not answer. */
-async function checkDatabase(url: string): Promise<void> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-  } catch (error) {
-    throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL=${redact(url)}: ${(error as Error).message || (error as { code?: string }).code}`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 const stops: Array<{ name: string; stop: () => Promise<void> }> = [];

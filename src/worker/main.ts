@@ -2,15 +2,16 @@ import 'reflect-metadata';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { exitOnConfigError, loadConfig, type AppConfig } from '../config/config';
+import { checkDatabase } from '../database/check-database';
 import { buildDataSourceOptions } from '../database/data-source-options';
+import { checkTemporal } from '../temporal/check-temporal';
 import { createIncidentWorker } from './worker-factory';
 
 /** Production entry point of the worker process: configured only by environment. */
 async function main(config: AppConfig): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions(config.databaseUrl, config.databasePoolSize));
-  await dataSource.initialize().catch((error: Error) => {
-    throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL: ${error.message}`);
-  });
+  await checkDatabase(config.databaseUrl);
+  await checkTemporal(config.temporalAddress, config.temporalNamespace);
+  const dataSource = await new DataSource(buildDataSourceOptions(config.databaseUrl, config.databasePoolSize)).initialize();
   const connection = await NativeConnection.connect({ address: config.temporalAddress }).catch((error: Error) => {
     throw new Error(`Cannot connect to Temporal at TEMPORAL_ADDRESS=${config.temporalAddress}: ${error.message}`);
   });
