@@ -6,7 +6,8 @@
  * including the 0.25 %/day penalty capped at 5 %, but addressed to a named
  * customer and declared an inseparable part of the contract.
  */
-import { calendar24x7, defineTemplate, t } from './types';
+import { defineTemplate } from './types';
+import { XINBEI_SERVICE_COMMITMENT } from './xinbei-service-commitment';
 
 export const EYOU_SHANGHAI_DIANJI_UNIVERSITY = defineTemplate({
   id: 'eyou-shanghai-dianji-university',
@@ -31,52 +32,10 @@ export const EYOU_SHANGHAI_DIANJI_UNIVERSITY = defineTemplate({
       '此承諾函為上海電機(jī)學(xué)院和北京億中郵信息技術(shù)有限公司簽訂的e-e-201*04-027-014技術(shù)服務(wù)合同不可分割的部分,與合同本身具有同等法律效力',
     ],
   },
-  calendar: calendar24x7('Asia/Shanghai'),
-  policy: {
-    severities: {
-      urgent: {
-        triage: { respondWithin: t(5, 'minutes') },
-        remote: { startWithin: t(30, 'minutes'), resolveWithin: t(1, 'hours') },
-        onsite: { arriveWithin: t(4, 'hours', 'rungStart') },
-        spare: { triggerAfter: t(8, 'hours'), deliverWithin: t(24, 'hours', 'rungStart') },
-        expert: { triggerAfter: t(2, 'hours'), conveneWithin: t(4, 'hours', 'rungStart') },
-        penalty: { restoreWithin: t(2, 'hours') },
-        signOff: { within: t(24, 'hours', 'rungStart') },
-        faultReport: { deliverWithin: t(3, 'days', 'rungStart') },
-      },
-      serious: {
-        triage: { respondWithin: t(5, 'minutes') },
-        remote: { startWithin: t(30, 'minutes'), resolveWithin: t(1, 'hours') },
-        onsite: { arriveWithin: t(4, 'hours', 'rungStart') },
-        spare: { triggerAfter: t(8, 'hours'), deliverWithin: t(24, 'hours', 'rungStart') },
-        expert: { triggerAfter: t(2, 'hours'), conveneWithin: t(4, 'hours', 'rungStart') },
-        penalty: { restoreWithin: t(2, 'hours') },
-        signOff: { within: t(24, 'hours', 'rungStart') },
-        faultReport: { deliverWithin: t(3, 'days', 'rungStart') },
-      },
-      general: {
-        triage: { respondWithin: t(1, 'hours') },
-        remote: { startWithin: t(4, 'hours'), resolveWithin: t(1, 'days') },
-        onsite: { arriveWithin: t(1, 'days', 'rungStart') },
-        spare: { triggerAfter: t(3, 'days'), deliverWithin: t(24, 'hours', 'rungStart') },
-        expert: { triggerAfter: t(2, 'days'), conveneWithin: t(1, 'days', 'rungStart') },
-        penalty: { restoreWithin: t(3, 'days') },
-        signOff: { within: t(24, 'hours', 'rungStart') },
-        faultReport: { deliverWithin: t(3, 'days', 'rungStart') },
-      },
-    },
-  },
-  contractTerms: {
-    currency: 'CNY',
-    penalty: {
-      ratePerPeriod: '0.0025',
-      period: { amount: 1, unit: 'days' },
-      capFraction: '0.05',
-      capScope: 'contract',
-      partialPeriod: 'started',
-      countFrom: 'report',
-    },
-  },
+  // The same commitments as the Xinbei letter, word for word (in traditional characters).
+  calendar: XINBEI_SERVICE_COMMITMENT.calendar,
+  policy: XINBEI_SERVICE_COMMITMENT.policy,
+  contractTerms: XINBEI_SERVICE_COMMITMENT.contractTerms,
   assumptions: [
     'Calendar 7×24 in Asia/Shanghai: office hours are Mon–Fri 9:00–18:00 but a 7×24 hotline covers the rest, and no commitment is stated in working time.',
     'Severity classes urgent/serious/general follow the letter\'s priority list 緊急/嚴重/不嚴重 with the 緊急情況/嚴重情況/一般情況 definitions.',

@@ -6,6 +6,18 @@
  */
 import { calendar24x7, defineTemplate, t } from './types';
 
+/** 紧急 and 严重 carry the same commitments: immediate response, remote access within 30 minutes. */
+const IMMEDIATE_RESPONSE = {
+  triage: { respondWithin: t(5, 'minutes') },
+  remote: { startWithin: t(30, 'minutes'), resolveWithin: t(1, 'hours') },
+  onsite: { arriveWithin: t(4, 'hours', 'rungStart') },
+  spare: { triggerAfter: t(8, 'hours'), deliverWithin: t(24, 'hours', 'rungStart') },
+  expert: { triggerAfter: t(2, 'hours'), conveneWithin: t(4, 'hours', 'rungStart') },
+  penalty: { restoreWithin: t(2, 'hours') },
+  signOff: { within: t(24, 'hours', 'rungStart') },
+  faultReport: { deliverWithin: t(3, 'days', 'rungStart') },
+};
+
 export const XINBEI_SERVICE_COMMITMENT = defineTemplate({
   id: 'xinbei-service-commitment',
   name: 'Xinbei (XXXX Electronic Technology Co.) — Service Commitment Letter (服务承诺函)',
@@ -30,26 +42,8 @@ export const XINBEI_SERVICE_COMMITMENT = defineTemplate({
   calendar: calendar24x7('Asia/Shanghai'),
   policy: {
     severities: {
-      urgent: {
-        triage: { respondWithin: t(5, 'minutes') },
-        remote: { startWithin: t(30, 'minutes'), resolveWithin: t(1, 'hours') },
-        onsite: { arriveWithin: t(4, 'hours', 'rungStart') },
-        spare: { triggerAfter: t(8, 'hours'), deliverWithin: t(24, 'hours', 'rungStart') },
-        expert: { triggerAfter: t(2, 'hours'), conveneWithin: t(4, 'hours', 'rungStart') },
-        penalty: { restoreWithin: t(2, 'hours') },
-        signOff: { within: t(24, 'hours', 'rungStart') },
-        faultReport: { deliverWithin: t(3, 'days', 'rungStart') },
-      },
-      serious: {
-        triage: { respondWithin: t(5, 'minutes') },
-        remote: { startWithin: t(30, 'minutes'), resolveWithin: t(1, 'hours') },
-        onsite: { arriveWithin: t(4, 'hours', 'rungStart') },
-        spare: { triggerAfter: t(8, 'hours'), deliverWithin: t(24, 'hours', 'rungStart') },
-        expert: { triggerAfter: t(2, 'hours'), conveneWithin: t(4, 'hours', 'rungStart') },
-        penalty: { restoreWithin: t(2, 'hours') },
-        signOff: { within: t(24, 'hours', 'rungStart') },
-        faultReport: { deliverWithin: t(3, 'days', 'rungStart') },
-      },
+      urgent: IMMEDIATE_RESPONSE,
+      serious: IMMEDIATE_RESPONSE,
       general: {
         triage: { respondWithin: t(1, 'hours') },
         remote: { startWithin: t(4, 'hours'), resolveWithin: t(1, 'days') },
