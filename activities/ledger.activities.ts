@@ -62,7 +62,7 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
           amount = capped.amount;
           capApplied = capped.capped;
           // After the cap nothing is owed: no zero rows.
-          if (new MoneyDecimal(amount).isZero()) return { written: false, amount, capApplied: true };
+          if (new MoneyDecimal(amount).isZero()) return { written: false, amount, capApplied };
         }
 
         await tx.query(
