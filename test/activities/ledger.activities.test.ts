@@ -135,8 +135,7 @@ describe('postLedgerEntry', () => {
     });
   });
 
-  // Known bug (reported): a period worth nothing (e.g. 1.00 × 0.0025 rounds to 0.00) far below the cap
-  // comes back flagged capApplied:true. applyCap says "not capped" here; the activity overrides it.
+  // A period worth nothing (e.g. 1.00 × 0.0025 rounds to 0.00) far below the cap is not a cap cut.
   it('a zero accrual with headroom left is not written and not reported as cut by the cap', async () => {
     const { contractId, incidents } = await contractWithIncidents(1);
     const result = await activities().postLedgerEntry(posting(incidents[0], { amount: '0.00' }));
