@@ -54,6 +54,7 @@ export interface ContractFixture {
 export async function createContract(
   dataSource: DataSource,
   options: {
+    name?: string;
     policy?: PolicyDefinition;
     calendar?: CalendarDefinition | '24x7';
     terms?: Partial<PenaltyTerms>;
@@ -80,7 +81,7 @@ export async function createContract(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       contractId,
-      `contract-${suffix}`,
+      options.name ?? `contract-${suffix}`,
       `Customer ${suffix}`,
       options.totalValue ?? '1000000.00',
       options.currency ?? 'CNY',
