@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { FEATURE_MODULES } from './feature-modules';
@@ -20,6 +22,8 @@ export class AppModule {
           retryAttempts: 0,
         }),
         TemporalModule,
+        AuditModule,
+        AuthModule,
         HealthModule,
         ...FEATURE_MODULES,
       ],

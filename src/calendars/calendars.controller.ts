@@ -10,6 +10,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, PageOf, PageQuery } from '../admin/pagination';
+import { ACCESS } from '../auth/access-matrix';
+import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { CalendarsService, toCalendarResponse } from './calendars.service';
 import { DeadlinePreviewService } from './deadline-preview.service';
 import { CalendarResponse } from './dto/calendar.response';
@@ -26,17 +31,22 @@ export class CalendarsController {
   constructor(
     private readonly calendars: CalendarsService,
     private readonly deadlines: DeadlinePreviewService,
+    private readonly audit: AuditService,
   ) {}
 
   @Post()
+  @Roles(...ACCESS.admin)
   @ApiOperation({ summary: 'Create a business calendar' })
   @ApiCreatedResponse({ type: CalendarResponse })
   @ApiConflictResponse({ description: 'A calendar with this name exists' })
-  async create(@Body() dto: CreateCalendarDto): Promise<CalendarResponse> {
-    return toCalendarResponse(await this.calendars.create(dto));
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCalendarDto): Promise<CalendarResponse> {
+    const created = toCalendarResponse(await this.calendars.create(dto));
+    await this.audit.record(principal, 'calendar.create', { type: 'calendar', id: created.id }, { name: created.name, definition: created.definition });
+    return created;
   }
 
   @Get()
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'List calendars (by name)' })
   @ApiOkResponse({ type: PageOf(CalendarResponse) })
   async list(@Query() query: PageQuery): Promise<Page<CalendarResponse>> {
@@ -45,6 +55,7 @@ export class CalendarsController {
   }
 
   @Get(':id')
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'Read a calendar' })
   @ApiParam(ID)
   @ApiOkResponse({ type: CalendarResponse })
@@ -54,17 +65,22 @@ export class CalendarsController {
   }
 
   @Put(':id')
+  @Roles(...ACCESS.admin)
   @ApiOperation({ summary: 'Update a calendar (name and/or definition)', description: 'The built-in 24x7 calendar cannot be updated (409).' })
   @ApiParam(ID)
   @ApiOkResponse({ type: CalendarResponse })
   @ApiNotFoundResponse({ description: 'No such calendar' })
   @ApiConflictResponse({ description: 'Built-in calendar, or the new name is taken' })
-  async update(@Param('id') id: string, @Body() dto: UpdateCalendarDto): Promise<CalendarResponse> {
-    return toCalendarResponse(await this.calendars.update(id, dto));
+  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateCalendarDto): Promise<CalendarResponse> {
+    const before = toCalendarResponse(await this.calendars.get(id));
+    const after = toCalendarResponse(await this.calendars.update(id, dto));
+    await this.audit.record(principal, 'calendar.update', { type: 'calendar', id }, { changes: changes(before, after, givenFields(dto)) });
+    return after;
   }
 
   @Post(':id/deadline')
   @HttpCode(HttpStatus.OK)
+  @Roles(...ACCESS.read)
   @ApiOperation({
     summary: 'Preview a deadline on this calendar',
     description:

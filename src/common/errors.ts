@@ -27,3 +27,27 @@ export class ServiceUnavailableError extends Error {
     this.name = 'ServiceUnavailableError';
   }
 }
+
+/** No credentials, or credentials that do not authenticate (401). */
+export class UnauthorizedError extends Error {
+  constructor(message: string, readonly tokenPresented = false) {
+    super(message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** An authenticated caller without a role the route needs (403); names the roles that would do. */
+export class ForbiddenError extends Error {
+  constructor(message: string, readonly requiredRoles: readonly string[]) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Too many writes from one token (429); `retryAfterSeconds` goes into Retry-After. */
+export class RateLimitedError extends Error {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}

@@ -3,8 +3,10 @@
  * A bad value stops the process with one line naming the variable and what it expects.
  */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, expectation: string, value?: string) {
-    super(`${variable}${value === undefined ? ' is not set' : `=${JSON.stringify(value)} is invalid`}: ${expectation}`);
+  /** `secret`: the value is never echoed (only its length), so a bad secret does not land in logs. */
+  constructor(readonly variable: string, expectation: string, value?: string, options: { secret?: boolean } = {}) {
+    const shown = value === undefined ? ' is not set' : options.secret ? ` is invalid (${value.length} characters, value not shown)` : `=${JSON.stringify(value)} is invalid`;
+    super(`${variable}${shown}: ${expectation}`);
     this.name = 'ConfigError';
   }
 }
@@ -18,7 +20,21 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** ADMIN_TOKEN: the secret of the `bootstrap-admin` API token (stored hashed at API start). */
+  adminToken?: string;
+  /** CORS_ORIGINS: browser origins allowed to call the API; CORS is off when absent. `['*']`: any origin. */
+  corsOrigins?: string[];
+  /** EMBEDDED_DEFAULTS=1 (set by `npm start`): with no ADMIN_TOKEN and no active admin token, one is generated and printed once. */
+  embeddedDefaults?: boolean;
+  /** RATE_LIMIT_WRITES_PER_SECOND: sustained writes per token and second (0 disables the limit); default 20. */
+  rateLimitWritesPerSecond?: number;
+  /** RATE_LIMIT_WRITES_BURST: writes a token may make at once before the rate applies; default 50. */
+  rateLimitWritesBurst?: number;
 }
+
+export const DEFAULT_RATE_LIMIT_WRITES_PER_SECOND = 20;
+export const DEFAULT_RATE_LIMIT_WRITES_BURST = 50;
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
 
 type Env = Record<string, string | undefined>;
 
@@ -49,6 +65,41 @@ const isPort = (v: string): boolean => /^\d{1,5}$/.test(v) && Number(v) > 0 && N
 const isIdentifier = (v: string): boolean => /^[A-Za-z0-9._-]{1,200}$/.test(v);
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
+/** Visible ASCII only (it travels in an HTTP header), at least 32 characters, at most 512. */
+function adminToken(env: Env): string | undefined {
+  const value = env.ADMIN_TOKEN;
+  if (value === undefined || value === '') return undefined;
+  const expectation = `a secret of ${ADMIN_TOKEN_MIN_LENGTH} to 512 visible ASCII characters without spaces, e.g. from \`openssl rand -base64 32\``;
+  if (value.length < ADMIN_TOKEN_MIN_LENGTH || value.length > 512 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new ConfigError('ADMIN_TOKEN', expectation, value, { secret: true });
+  }
+  return value;
+}
+
+/** A comma-separated list of origins (scheme://host[:port], no path), or `*` alone. */
+function corsOrigins(env: Env): string[] | undefined {
+  const value = env.CORS_ORIGINS;
+  if (value === undefined || value.trim() === '') return undefined;
+  const expectation = 'a comma-separated list of origins such as https://ops.example.com,http://localhost:5173 (scheme, host and port only), or * alone';
+  const origins = value.split(',').map((o) => o.trim());
+  if (origins.length === 1 && origins[0] === '*') return ['*'];
+  const isOrigin = (o: string): boolean => {
+    try {
+      const u = new URL(o);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === o;
+    } catch {
+      return false;
+    }
+  };
+  if (origins.some((o) => !isOrigin(o))) throw new ConfigError('CORS_ORIGINS', expectation, value);
+  return [...new Set(origins)];
+}
+
+function flag(env: Env, name: string): boolean {
+  const value = optional(env, name, '0', '1 or 0 (also true or false)', (v) => ['1', '0', 'true', 'false'].includes(v.toLowerCase()));
+  return value === '1' || value.toLowerCase() === 'true';
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   return {
     databaseUrl: required(env, 'DATABASE_URL', 'a PostgreSQL URL such as postgres://user:password@host:5432/database', isPostgresUrl),
@@ -63,6 +114,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: optional(env, 'LOG_LEVEL', 'log', `one of ${LOG_LEVELS.join(', ')}`, (v) =>
       (LOG_LEVELS as readonly string[]).includes(v),
     ) as AppConfig['logLevel'],
+    adminToken: adminToken(env),
+    corsOrigins: corsOrigins(env),
+    embeddedDefaults: flag(env, 'EMBEDDED_DEFAULTS'),
+    rateLimitWritesPerSecond: Number(
+      optional(env, 'RATE_LIMIT_WRITES_PER_SECOND', String(DEFAULT_RATE_LIMIT_WRITES_PER_SECOND), 'a number of requests per second, 0 to disable the limit', (v) =>
+        /^\d+(\.\d+)?$/.test(v) && +v <= 100_000,
+      ),
+    ),
+    rateLimitWritesBurst: Number(
+      optional(env, 'RATE_LIMIT_WRITES_BURST', String(DEFAULT_RATE_LIMIT_WRITES_BURST), 'an integer between 1 and 100000', (v) => /^\d+$/.test(v) && +v >= 1 && +v <= 100_000),
+    ),
   };
 }
 

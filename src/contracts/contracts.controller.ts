@@ -10,6 +10,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, PageOf, PageQuery } from '../admin/pagination';
+import { ACCESS } from '../auth/access-matrix';
+import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { ContractsService, toContractResponse } from './contracts.service';
 import { ContractResponse } from './dto/contract.response';
 import { CreateContractDto } from './dto/create-contract.dto';
@@ -21,18 +26,26 @@ const ID = { name: 'id', format: 'uuid', description: 'Contract id' };
 @ApiBadRequestResponse({ description: 'Invalid input: fieldErrors name each field path and the reason' })
 @Controller('contracts')
 export class ContractsController {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
+  @Roles(...ACCESS.admin)
   @ApiOperation({ summary: 'Create a contract', description: 'calendarId and policyId must exist (404 otherwise).' })
   @ApiCreatedResponse({ type: ContractResponse })
   @ApiNotFoundResponse({ description: 'No such calendar or policy' })
   @ApiConflictResponse({ description: 'A contract with this name exists' })
-  async create(@Body() dto: CreateContractDto): Promise<ContractResponse> {
-    return toContractResponse(await this.contracts.create(dto));
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateContractDto): Promise<ContractResponse> {
+    const created = toContractResponse(await this.contracts.create(dto));
+    const { id, createdAt, updatedAt, ...terms } = created;
+    await this.audit.record(principal, 'contract.create', { type: 'contract', id }, terms);
+    return created;
   }
 
   @Get()
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'List contracts (by name)' })
   @ApiOkResponse({ type: PageOf(ContractResponse) })
   async list(@Query() query: PageQuery): Promise<Page<ContractResponse>> {
@@ -41,6 +54,7 @@ export class ContractsController {
   }
 
   @Get(':id')
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'Read a contract' })
   @ApiParam(ID)
   @ApiOkResponse({ type: ContractResponse })
@@ -50,6 +64,7 @@ export class ContractsController {
   }
 
   @Put(':id')
+  @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'Update a contract',
     description: 'Fields left out keep their value; null clears startsOn, endsOn or webhookUrl. The merged contract is validated as a whole.',
@@ -58,7 +73,10 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractResponse })
   @ApiNotFoundResponse({ description: 'No such contract, calendar or policy' })
   @ApiConflictResponse({ description: 'The new name is taken' })
-  async update(@Param('id') id: string, @Body() dto: UpdateContractDto): Promise<ContractResponse> {
-    return toContractResponse(await this.contracts.update(id, dto));
+  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateContractDto): Promise<ContractResponse> {
+    const before = toContractResponse(await this.contracts.get(id));
+    const after = toContractResponse(await this.contracts.update(id, dto));
+    await this.audit.record(principal, 'contract.update', { type: 'contract', id }, { changes: changes(before, after, givenFields(dto)) });
+    return after;
   }
 }

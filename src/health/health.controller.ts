@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
+import { Public } from '../auth/public.decorator';
 import type { AppConfig } from '../config/config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -33,6 +34,7 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 3000): Promise<C
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

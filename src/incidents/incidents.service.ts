@@ -8,6 +8,8 @@ import {
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, StepRefusedError } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -22,6 +24,7 @@ import {
   STEP_REFUSED,
   stepUpdates,
 } from '../../workflows/incident/definitions';
+import { STEP_PATHS } from '../../workflows/incident/steps';
 import { LadderContext } from '../../workflows/incident/ladder';
 import type { StepName, StepPayloads } from '../../workflows/incident/steps';
 import type { IncidentView, IncidentWorkflowInput } from '../../workflows/incident/types';
@@ -59,10 +62,14 @@ export class IncidentsService {
     private readonly snapshots: IncidentSnapshotRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Reports a fault: one row in the read model, one workflow (id derived from the incident id). */
-  async report(dto: ReportIncidentDto, idempotencyKey?: string): Promise<{ id: string; workflowId: string; created: boolean }> {
+  /**
+   * Reports a fault: one row in the read model, one workflow (id derived from the incident id).
+   * `reportedBy` defaults to the reporting token's name; the audit trail records the token either way.
+   */
+  async report(dto: ReportIncidentDto, idempotencyKey: string | undefined, principal: Principal): Promise<{ id: string; workflowId: string; created: boolean }> {
     if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
       throw new DomainValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
     }
@@ -102,7 +109,7 @@ export class IncidentsService {
       severity: dto.severity,
       description: dto.description,
       reportedAt,
-      reportedBy: dto.reportedBy,
+      reportedBy: dto.reportedBy ?? principal.name,
       ...snapshot,
     };
     try {
@@ -111,6 +118,13 @@ export class IncidentsService {
       await this.dataSource.query(`DELETE FROM incidents WHERE id = $1`, [id]);
       throw error;
     }
+    await this.audit.record(principal, 'incident.report', { type: 'incident', id }, {
+      contractId: dto.contractId,
+      severity: dto.severity,
+      reportedBy: input.reportedBy,
+      reportedAt: new Date(reportedAt).toISOString(),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
     return { id, workflowId, created: true };
   }
 
@@ -227,12 +241,19 @@ export class IncidentsService {
     }
   }
 
-  /** Executes an engineer's step as a workflow update; the validator's refusal becomes a 409. */
-  async step<S extends StepName>(id: string, step: S, payload: StepPayloads[S]): Promise<IncidentView> {
+  /**
+   * Executes an engineer's step as a workflow update; the validator's refusal becomes a 409. The
+   * step's actor is the authenticated token's name, whatever the body claimed; an accepted step is
+   * recorded in the audit trail.
+   */
+  async step<S extends StepName>(id: string, step: S, body: Omit<StepPayloads[S], 'actor'> & { actor?: string }, principal: Principal): Promise<IncidentView> {
     const row = await this.row(id);
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
+    const { actor: claimed, ...rest } = body;
+    const payload = { ...rest, actor: principal.name } as StepPayloads[S];
+    let view: IncidentView;
     try {
-      return await handle.executeUpdate(stepUpdates[step] as never, { args: [payload] as never });
+      view = await handle.executeUpdate(stepUpdates[step] as never, { args: [payload] as never });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === STEP_REFUSED) {
         throw new StepRefusedError(step, error.cause.message);
@@ -242,6 +263,14 @@ export class IncidentsService {
       }
       throw error;
     }
+    await this.audit.record(principal, `incident.step.${STEP_PATHS[step]}`, { type: 'incident', id }, {
+      step,
+      ...rest,
+      ...(claimed !== undefined && claimed !== principal.name ? { claimedActor: claimed } : {}),
+      status: view.status,
+      stage: view.stage,
+    });
+    return view;
   }
 
   async faultReport(id: string): Promise<{ report: Record<string, unknown>; markdown: string }> {

@@ -10,6 +10,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ACCESS } from '../auth/access-matrix';
+import { Roles } from '../auth/roles.decorator';
 import { LedgerQuery, ReconciliationQuery } from './dto/ledger-query.dto';
 import { LedgerPageResponse, LedgerTotals, ROUNDING_RULE } from './dto/ledger.response';
 import { PenaltiesResponse } from './dto/penalties.response';
@@ -32,6 +34,7 @@ export class LedgerController {
   ) {}
 
   @Get('ledger')
+  @Roles(...ACCESS.finance)
   @ApiOperation({
     summary: 'Penalty ledger entries (JSON page with totals, or a CSV export of every matching entry)',
     description:
@@ -58,6 +61,7 @@ export class LedgerController {
   }
 
   @Get('contracts/:id/penalties')
+  @Roles(...ACCESS.finance)
   @ApiOperation({
     summary: "A contract's penalty position: accrued, reversed, corrected, net, cap and headroom, per incident",
     description: `Computed from the ledger in one aggregate query. ${ROUNDING_RULE}`,
@@ -70,6 +74,7 @@ export class LedgerController {
   }
 
   @Get('contracts/:id/reconciliation')
+  @Roles(...ACCESS.finance)
   @ApiOperation({
     summary: "Recompute every incident's penalties from its facts and the terms, and compare with the ledger",
     description: RECONCILIATION_RULES.map((r, i) => `${i + 1}. ${r}`).join('\n\n'),

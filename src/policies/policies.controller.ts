@@ -10,6 +10,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, PageOf, PageQuery } from '../admin/pagination';
+import { ACCESS } from '../auth/access-matrix';
+import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService } from '../audit/audit.service';
 import { CreatePolicyDto } from './dto/create-policy.dto';
 import { PolicyPreviewDto, PreviewRowResponse } from './dto/policy-preview.dto';
 import { PolicyResponse, PolicyVersionResponse } from './dto/policy.response';
@@ -31,17 +36,22 @@ export class PoliciesController {
   constructor(
     private readonly policies: PoliciesService,
     private readonly previews: PolicyPreviewService,
+    private readonly audit: AuditService,
   ) {}
 
   @Post()
+  @Roles(...ACCESS.admin)
   @ApiOperation({ summary: 'Create an escalation policy (version 1)' })
   @ApiCreatedResponse({ type: PolicyResponse })
   @ApiConflictResponse({ description: 'A policy with this name exists' })
-  async create(@Body() dto: CreatePolicyDto): Promise<PolicyResponse> {
-    return toPolicyResponse(await this.policies.create(dto));
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreatePolicyDto): Promise<PolicyResponse> {
+    const created = toPolicyResponse(await this.policies.create(dto));
+    await this.audit.record(principal, 'policy.create', { type: 'policy', id: created.id }, { name: created.name, version: created.version });
+    return created;
   }
 
   @Get()
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'List policies (by name), each with its current version' })
   @ApiOkResponse({ type: PageOf(PolicyResponse) })
   async list(@Query() query: PageQuery): Promise<Page<PolicyResponse>> {
@@ -50,6 +60,7 @@ export class PoliciesController {
   }
 
   @Get(':id')
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'Read a policy: its current version' })
   @ApiParam(ID)
   @ApiOkResponse({ type: PolicyResponse })
@@ -59,6 +70,7 @@ export class PoliciesController {
   }
 
   @Put(':id')
+  @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'Update a policy: creates version n+1',
     description: 'Versions are immutable: the definition given becomes a new version (and the current one); earlier versions stay readable and running incidents keep theirs.',
@@ -67,11 +79,19 @@ export class PoliciesController {
   @ApiOkResponse({ type: PolicyResponse })
   @ApiNotFoundResponse({ description: 'No such policy' })
   @ApiConflictResponse({ description: 'The new name is taken' })
-  async update(@Param('id') id: string, @Body() dto: UpdatePolicyDto): Promise<PolicyResponse> {
-    return toPolicyResponse(await this.policies.update(id, dto));
+  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdatePolicyDto): Promise<PolicyResponse> {
+    const before = toPolicyResponse(await this.policies.get(id));
+    const after = toPolicyResponse(await this.policies.update(id, dto));
+    await this.audit.record(principal, 'policy.update', { type: 'policy', id }, {
+      previousVersion: before.version,
+      version: after.version,
+      ...(before.name === after.name ? {} : { name: { from: before.name, to: after.name } }),
+    });
+    return after;
   }
 
   @Get(':id/versions')
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'List the versions of a policy (oldest first)' })
   @ApiParam(ID)
   @ApiOkResponse({ type: PageOf(PolicyVersionResponse) })
@@ -82,6 +102,7 @@ export class PoliciesController {
   }
 
   @Get(':id/versions/:version')
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'Read one version of a policy' })
   @ApiParam(ID)
   @ApiParam({ name: 'version', type: Number, example: 1 })
@@ -94,6 +115,7 @@ export class PoliciesController {
 
   @Post(':id/preview')
   @HttpCode(HttpStatus.OK)
+  @Roles(...ACCESS.read)
   @ApiOperation({
     summary: "Preview every target's due instant for an incident",
     description:

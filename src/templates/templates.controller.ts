@@ -10,6 +10,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, PageOf, PageQuery } from '../admin/pagination';
+import { ACCESS } from '../auth/access-matrix';
+import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService } from '../audit/audit.service';
 import { ImportTemplateDto } from './dto/import-template.dto';
 import { TemplateImportResponse, TemplateResponse, TemplateSummaryResponse } from './dto/template.response';
 import { TemplatesService } from './templates.service';
@@ -20,9 +25,13 @@ const ID = { name: 'id', description: 'Template id', example: 'xinbei-service-co
 @ApiBadRequestResponse({ description: 'Invalid input: fieldErrors name each field path and the reason' })
 @Controller('templates')
 export class TemplatesController {
-  constructor(private readonly templates: TemplatesService) {}
+  constructor(
+    private readonly templates: TemplatesService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'List the seed templates', description: "Each customer letter: id, name, the letter's quotes, the template's assumptions." })
   @ApiOkResponse({ type: PageOf(TemplateSummaryResponse) })
   list(@Query() query: PageQuery): Page<TemplateSummaryResponse> {
@@ -30,6 +39,7 @@ export class TemplatesController {
   }
 
   @Get(':id')
+  @Roles(...ACCESS.read)
   @ApiOperation({ summary: 'Read a seed template, with its calendar and policy definitions' })
   @ApiParam(ID)
   @ApiOkResponse({ type: TemplateResponse })
@@ -39,6 +49,7 @@ export class TemplatesController {
   }
 
   @Post(':id/import')
+  @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: "Create the template's calendar and policy",
     description:
@@ -49,7 +60,14 @@ export class TemplatesController {
   @ApiCreatedResponse({ type: TemplateImportResponse })
   @ApiNotFoundResponse({ description: 'No such template' })
   @ApiConflictResponse({ description: 'A calendar or a policy with that name exists' })
-  async import(@Param('id') id: string, @Body() dto: ImportTemplateDto): Promise<TemplateImportResponse> {
-    return this.templates.import(id, dto);
+  async import(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: ImportTemplateDto): Promise<TemplateImportResponse> {
+    const imported = await this.templates.import(id, dto);
+    await this.audit.record(principal, 'template.import', { type: 'template', id }, {
+      name: imported.calendar.name,
+      calendarId: imported.calendar.id,
+      policyId: imported.policy.id,
+      policyVersion: imported.policy.version,
+    });
+    return imported;
   }
 }

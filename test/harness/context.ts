@@ -11,6 +11,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ActivityDeps } from '../../activities';
+import type { Role } from '../../src/auth/roles';
 import { createApp } from '../../src/bootstrap';
 import type { AppConfig } from '../../src/config/config';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
@@ -36,8 +37,26 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     port: 0,
     host: '127.0.0.1',
     logLevel: 'error',
+    // Every test app bootstraps the same admin token (the run's secret), so parallel files agree.
+    adminToken: need('TEST_ADMIN_TOKEN'),
+    // Test files fire requests as fast as they can; the limiter has tests of its own.
+    rateLimitWritesPerSecond: 0,
     ...overrides,
   };
+}
+
+/** The secret of the token `t.http` sends: all four roles, named like the step helper's actor (eng:li.na). */
+export function defaultTestToken(): string {
+  return need('TEST_API_TOKEN');
+}
+
+export type Agent = ReturnType<typeof request>;
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  roles: Role[];
+  secret: string;
 }
 
 export async function openDataSource(): Promise<DataSource> {
@@ -83,7 +102,18 @@ export async function startWorker(options: {
 
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Sends `Authorization: Bearer <the default token>` (all four roles) on every request. */
+  http: Agent;
+  /** No Authorization header. */
+  anonymous: Agent;
+  /** The bootstrap admin token's secret (ADMIN_TOKEN of the test app). */
+  adminToken: string;
+  /** An agent sending `secret` as its bearer token. */
+  withToken(secret: string): Agent;
+  /** Creates a token with these roles (over HTTP, as the bootstrap admin). */
+  createToken(roles: Role[], name?: string): Promise<IssuedToken>;
+  /** An agent for a fresh token with these roles. */
+  as(roles: Role[], name?: string): Promise<Agent & { token: IssuedToken }>;
   config: AppConfig;
   dataSource: DataSource;
   client: Client;
@@ -92,15 +122,36 @@ export interface TestApp {
 }
 
 /** The real Nest app (same bootstrap as production) plus, by default, a real worker on its task queue. */
-export async function startTestApp(options: { worker?: boolean; activityDeps?: Partial<ActivityDeps> } = {}): Promise<TestApp> {
-  const config = testConfig();
+export async function startTestApp(
+  options: { worker?: boolean; activityDeps?: Partial<ActivityDeps>; config?: Partial<AppConfig> } = {},
+): Promise<TestApp> {
+  const config = testConfig(options.config);
   const app = await createApp(config, { logger: false });
   await app.init();
   const dataSource = app.get(DataSource);
   const worker = options.worker === false ? undefined : await startWorker({ taskQueue: config.taskQueue, dataSource, activityDeps: options.activityDeps });
+  const server = app.getHttpServer();
+  // A supertest agent applies what is .set() on it to every request it makes (plain request() does not).
+  const withToken = (secret: string): Agent => request.agent(server).set('Authorization', `Bearer ${secret}`);
+  const adminToken = config.adminToken ?? need('TEST_ADMIN_TOKEN');
+  const createToken = async (roles: Role[], name?: string): Promise<IssuedToken> => {
+    const res = await withToken(adminToken)
+      .post('/api/v1/tokens')
+      .send({ name: name ?? `test-${roles.join('+') || 'none'}-${randomUUID().slice(0, 8)}`, roles });
+    if (res.status !== 201) throw new Error(`token creation failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: res.body.id, name: res.body.name, roles: res.body.roles, secret: res.body.secret };
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: withToken(defaultTestToken()),
+    anonymous: request(server),
+    adminToken,
+    withToken,
+    createToken,
+    as: async (roles, name) => {
+      const token = await createToken(roles, name);
+      return Object.assign(withToken(token.secret), { token });
+    },
     config,
     dataSource,
     client: app.get<Client>(TEMPORAL_CLIENT),

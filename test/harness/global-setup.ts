@@ -3,12 +3,15 @@
  * either way a fresh database for this run), a Temporal dev server through the resolved CLI,
  * and one prebuilt workflow bundle. Test files only connect to what this publishes in env.
  */
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { ROLES } from '../../src/auth/roles';
+import { generateSecret, hashSecret } from '../../src/auth/token-secret';
 import { runMigrations } from '../../src/database/migrate';
 import { freePort, startEmbeddedPostgres } from '../../src/dev/embedded-postgres';
 import { resolveTemporalCli, toSdkExecutable } from '../../src/temporal/temporal-cli';
@@ -38,6 +41,32 @@ async function createRunDatabase(adminUrl: string): Promise<{ url: string; drop:
       await c.end();
     },
   };
+}
+
+/** The API token every test app's `t.http` sends (all four roles), shared by the run's test files. */
+export const DEFAULT_TEST_TOKEN_NAME = 'eng:li.na';
+
+/**
+ * Secrets shared by every test file of the run: the ADMIN_TOKEN each test app bootstraps (same
+ * secret everywhere, so parallel apps agree on the `bootstrap-admin` row), and the default token.
+ * The default token is named like the actor the harness's step helper claims, because the server
+ * records a step under its token's name (an acknowledging actor becomes an assignee).
+ */
+async function seedTokens(databaseUrl: string): Promise<{ admin: string; default: string }> {
+  const tokens = { admin: generateSecret(), default: generateSecret() };
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`INSERT INTO api_tokens (id, name, roles, token_hash) VALUES ($1, $2, $3, $4)`, [
+      randomUUID(),
+      DEFAULT_TEST_TOKEN_NAME,
+      [...ROLES],
+      hashSecret(tokens.default),
+    ]);
+  } finally {
+    await db.end();
+  }
+  return tokens;
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -86,10 +115,13 @@ export default async function globalSetup(): Promise<void> {
   ]);
   state.temporal = temporal;
   await runMigrations(postgres);
+  const tokens = await seedTokens(postgres);
 
   process.env.TEST_DATABASE_URL = postgres;
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  process.env.TEST_ADMIN_TOKEN = tokens.admin;
+  process.env.TEST_API_TOKEN = tokens.default;
   (globalThis as { __harness?: Partial<HarnessState> }).__harness = state;
   log(`servers ready in ${Date.now() - started} ms (PostgreSQL ${new URL(postgres).host}, Temporal ${temporal.address})`);
 }

@@ -23,11 +23,15 @@ export class ReportIncidentDto {
   @IsISO8601({ strict: true })
   reportedAt?: string;
 
-  @ApiProperty({ example: 'hotline:zhang.wei', description: 'Who took the report' })
+  @ApiPropertyOptional({
+    example: 'hotline:zhang.wei',
+    description: "Who took the report (the customer's call); defaults to the name of the API token reporting it, which the audit trail records either way",
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  reportedBy: string;
+  reportedBy?: string;
 }
 
 export class ReportedIncidentDto {

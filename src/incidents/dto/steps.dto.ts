@@ -1,13 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
-/** Every step names who took it; a note is optional. */
+/** Every step is recorded under the token that took it; a note is optional. */
 export class StepDto {
-  @ApiProperty({ example: 'eng:li.na', description: 'Who takes the step' })
+  @ApiPropertyOptional({
+    example: 'eng:li.na',
+    description:
+      "Accepted for compatibility, not trusted: the step's actor is always the name of the API token that takes it " +
+      '(a different value here is kept in the audit trail as claimedActor)',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  actor: string;
+  actor?: string;
 
   @ApiPropertyOptional({ example: 'Customer confirmed over the phone' })
   @IsOptional()
