@@ -15,7 +15,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/test/{activities,workflows,e2e}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{activities,workflows,e2e,browser}/**/*.test.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
     },

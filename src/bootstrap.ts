@@ -8,6 +8,7 @@ import { BEARER_AUTH } from './auth/roles.decorator';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { mountConsole } from './console/mount-console';
 import type { AppConfig } from './config/config';
 
 export const API_PREFIX = 'api/v1';
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     });
   }
   app.useBodyParser('json', { limit: '256kb' });
+  mountConsole(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

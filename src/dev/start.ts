@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Embedded defaults: with no ADMIN_TOKEN the API generates the first admin token and prints it once.
+  const env: NodeJS.ProcessEnv = { EMBEDDED_DEFAULTS: '1', ...process.env };
   const started: string[] = [];
 
   if (env.DATABASE_URL) {

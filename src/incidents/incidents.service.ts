@@ -189,12 +189,16 @@ export class IncidentsService {
     if (q.breached === false) where.push('breach_count = 0');
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }]: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*)::text AS total FROM incidents ${clause}`, params);
-    const rows: IncidentRow[] = await this.dataSource.query(
-      `SELECT * FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const rows: Array<IncidentRow & { contract_name: string; zone: string }> = await this.dataSource.query(
+      `SELECT i.*, c.name AS contract_name, cal.definition->>'zone' AS zone
+       FROM (SELECT * FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
+             LIMIT $${params.length + 1} OFFSET $${params.length + 2}) i
+       JOIN contracts c ON c.id = i.contract_id JOIN calendars cal ON cal.id = c.calendar_id
+       ORDER BY i.next_due_at ASC NULLS LAST, i.reported_at DESC, i.id`,
       [...params, q.limit, q.offset],
     );
-    return { items: rows.map((r) => this.summary(r)), total: Number(total), limit: q.limit, offset: q.offset };
+    const items = rows.map((r) => ({ ...this.summary(r), contractName: r.contract_name, zone: r.zone, nextClock: nextClock(r.state) }));
+    return { items, total: Number(total), limit: q.limit, offset: q.offset };
   }
 
   private summary(r: IncidentRow) {
@@ -218,26 +222,34 @@ export class IncidentsService {
   /** Live state from the workflow (the source of truth), with the persisted timeline. */
   async get(id: string) {
     const row = await this.row(id);
-    const view = await this.liveView(row);
+    const { view, zone, severities } = await this.liveView(row);
     const timeline: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: unknown }> = await this.dataSource.query(
       `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE incident_id = $1 ORDER BY seq`,
       [id],
     );
     return {
       ...this.summary(row),
+      zone,
+      severities,
       state: view,
       timeline: timeline.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), actor: e.actor, data: e.data })),
     };
   }
 
-  private async liveView(row: IncidentRow): Promise<IncidentView | null> {
+  /** The view at now, the zone its times are shown in and the severity classes it can be reclassified to. */
+  private async liveView(row: IncidentRow): Promise<{ view: IncidentView | null; zone: string; severities: string[] }> {
     try {
       const { state, input } = await this.temporal.workflow.getHandle(row.workflow_id).query(snapshotQuery);
-      return buildView(new LadderContext(input, row.workflow_id), state, Date.now());
+      return {
+        view: buildView(new LadderContext(input, row.workflow_id), state, Date.now()),
+        zone: input.calendar.definition.zone,
+        severities: Object.keys(input.policy.definition.severities),
+      };
     } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
       // A workflow the server no longer has (retention) still has its last projection.
-      if (error instanceof WorkflowNotFoundError) return row.state;
-      throw error;
+      const snapshot = await this.snapshots.load(row.contract_id, row.policy_version);
+      return { view: row.state, zone: snapshot.calendar.definition.zone, severities: Object.keys(snapshot.policy.definition.severities) };
     }
   }
 
@@ -282,4 +294,12 @@ export class IncidentsService {
     if (rows.length === 0) throw new ConflictError(`incident ${id} has no fault report yet: it is written when the customer signs off`, 'report_not_ready');
     return rows[0];
   }
+}
+
+/** The running clock due soonest, from the persisted view (for the board's countdown and colour). */
+function nextClock(view: IncidentView | null): { key: string; anchorAt: number; dueAt: number } | null {
+  const running = (view?.clockViews ?? []).filter((c) => c.status === 'running' && c.dueAt !== null);
+  if (running.length === 0) return null;
+  const soonest = running.reduce((a, b) => (b.dueAt! < a.dueAt! ? b : a));
+  return { key: soonest.key, anchorAt: soonest.anchorAt, dueAt: soonest.dueAt! };
 }

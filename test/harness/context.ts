@@ -118,16 +118,20 @@ export interface TestApp {
   dataSource: DataSource;
   client: Client;
   worker?: RunningWorker;
+  /** http://127.0.0.1:<port> when started with `listen: true` (for a browser). */
+  url?: string;
   close(): Promise<void>;
 }
 
 /** The real Nest app (same bootstrap as production) plus, by default, a real worker on its task queue. */
 export async function startTestApp(
-  options: { worker?: boolean; activityDeps?: Partial<ActivityDeps>; config?: Partial<AppConfig> } = {},
+  options: { worker?: boolean; activityDeps?: Partial<ActivityDeps>; config?: Partial<AppConfig>; listen?: boolean } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.config);
   const app = await createApp(config, { logger: false });
-  await app.init();
+  if (options.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
+  const url = options.listen ? `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` : undefined;
   const dataSource = app.get(DataSource);
   const worker = options.worker === false ? undefined : await startWorker({ taskQueue: config.taskQueue, dataSource, activityDeps: options.activityDeps });
   const server = app.getHttpServer();
@@ -156,6 +160,7 @@ export async function startTestApp(
     dataSource,
     client: app.get<Client>(TEMPORAL_CLIENT),
     worker,
+    url,
     close: async () => {
       await worker?.stop();
       await app.close();
