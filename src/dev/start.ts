@@ -110,6 +110,7 @@ async function main(): Promise<void> {
   started.push(`worker on task queue ${config.taskQueue}`, `API on ${api}`);
   log('started:');
   for (const line of started) log(`  - ${line}`);
+  log(`Console:      ${api}/`);
   log(`API:          ${api}/api/v1`);
   log(`OpenAPI docs: ${api}/docs  (JSON: ${api}/docs-json)`);
   log(`Health:       ${api}/health`);
