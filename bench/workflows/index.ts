@@ -1,0 +1,2 @@
+/** Workflow entry of arm A's bundle (bundled separately from the product's workflows/). */
+export { floorWorkflow } from './floor.workflow';
