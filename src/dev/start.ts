@@ -4,6 +4,8 @@
  * applies migrations, then runs the worker and the API as child processes. Ctrl-C stops all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { resolve, join } from 'node:path';
 import { ConfigError, exitOnConfigError, loadConfig } from '../config/config';
 import { checkDatabase } from '../database/check-database';
@@ -91,6 +93,12 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const applied = await runMigrations(config.databaseUrl);
   log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+  // One workflow bundle per start, as the Docker image does: the worker starts faster and lighter.
+  const bundlePath = join(dataDir, 'workflow-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  writeFileSync(bundlePath, code);
+  env.WORKFLOW_BUNDLE_PATH ||= bundlePath;
 
   const spawnChild = (name: string, script: string) => {
     const child = spawn(process.execPath, [join(__dirname, '..', '..', script)], { env, stdio: 'inherit' });

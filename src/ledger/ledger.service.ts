@@ -221,6 +221,8 @@ export class LedgerService {
     try {
       await runner.connect();
       await runner.startTransaction('REPEATABLE READ');
+      // The export reads every row: plan the cursor for all of them (an index scan on the period), not the first few.
+      await runner.query('SET LOCAL cursor_tuple_fraction = 1');
       await runner.query(`DECLARE ledger_csv NO SCROLL CURSOR FOR SELECT ${COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id`, params);
       let rows: LedgerRow[] = await runner.query(`FETCH FORWARD ${CSV_FETCH_SIZE} FROM ledger_csv`);
 
