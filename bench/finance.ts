@@ -14,6 +14,8 @@ import type { HttpClient } from './lib/http';
 import { BENCH_TERMS, benchTargets } from './lib/fixtures';
 import { distribution, type Distribution } from './lib/stats';
 import { validatePolicyDefinition } from '../src/domain/policy/policy';
+import { LEDGER_SELECT_COLUMNS } from '../src/ledger/ledger.service';
+import { CONTRACT_PENALTIES_SQL } from '../src/ledger/penalties.service';
 
 export interface FinanceConfig {
   rows: number;
@@ -57,25 +59,8 @@ const YEAR_MS = 365 * 86_400_000;
 const MONTH_FROM = '2026-06-01T00:00:00Z';
 const MONTH_TO = '2026-07-01T00:00:00Z';
 
-/** The SQL of PenaltiesService.summary (src/ledger/penalties.service.ts), kept in step by hand. */
-const SUMMARY_SQL = `SELECT incident_id, currency,
-   COALESCE(SUM(amount) FILTER (WHERE kind = 'accrual'), 0)::text AS accrued,
-   COALESCE(SUM(amount) FILTER (WHERE kind = 'reversal'), 0)::text AS reversed,
-   COALESCE(SUM(amount) FILTER (WHERE kind = 'correction'), 0)::text AS corrected,
-   SUM(amount)::text AS net,
-   count(*)::int AS entries,
-   COALESCE(bool_or(cap_applied) FILTER (WHERE kind = 'accrual'), false) AS cap_applied
- FROM ledger_entries
- WHERE contract_id = $1
- GROUP BY incident_id, currency
- ORDER BY min(id)`;
-
-/** The SELECT of LedgerService.streamCsv (src/ledger/ledger.service.ts) for contractId + from + to. */
-const COLUMNS = `id::text AS id, created_at, contract_id, incident_id, kind, period_index, period_start, period_end,
-  amount::text AS amount, currency, rate::text AS rate, basis_amount::text AS basis_amount, cap_applied,
-  workflow_id, run_id, idempotency_key`;
-const CONTRACT_MONTH_SQL = `SELECT ${COLUMNS} FROM ledger_entries WHERE contract_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz ORDER BY ledger_entries.id`;
-const MONTH_SQL = `SELECT ${COLUMNS} FROM ledger_entries WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz ORDER BY ledger_entries.id`;
+const CONTRACT_MONTH_SQL = `SELECT ${LEDGER_SELECT_COLUMNS} FROM ledger_entries WHERE contract_id = $1 AND created_at >= $2::timestamptz AND created_at < $3::timestamptz ORDER BY ledger_entries.id`;
+const MONTH_SQL = `SELECT ${LEDGER_SELECT_COLUMNS} FROM ledger_entries WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz ORDER BY ledger_entries.id`;
 
 interface PlanNode {
   'Node Type': string;
@@ -276,7 +261,7 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
 
   const c = pick(3);
   const plans = [
-    await explain(pool, 'per-contract summary', SUMMARY_SQL, [c], 'ledger_contract_created_idx', false),
+    await explain(pool, 'per-contract summary', CONTRACT_PENALTIES_SQL, [c], 'ledger_contract_created_idx', false),
     await explain(pool, "contract's month (SELECT)", CONTRACT_MONTH_SQL, [c, MONTH_FROM, MONTH_TO], 'ledger_contract_created_idx', false),
     await explain(pool, "contract's month (export cursor)", CONTRACT_MONTH_SQL, [c, MONTH_FROM, MONTH_TO], 'ledger_contract_created_idx', true),
     await explain(pool, 'month, all contracts (SELECT)', MONTH_SQL, [MONTH_FROM, MONTH_TO], 'ledger_created_idx', false),

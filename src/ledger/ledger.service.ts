@@ -58,7 +58,8 @@ interface TotalsRow {
   count: number;
 }
 
-const COLUMNS = `id::text AS id, created_at, contract_id, incident_id, kind, period_index, period_start, period_end,
+/** The SELECT list of ledger entries (JSON and CSV; the benchmark explains queries built on it). */
+export const LEDGER_SELECT_COLUMNS = `id::text AS id, created_at, contract_id, incident_id, kind, period_index, period_start, period_end,
   amount::text AS amount, currency, rate::text AS rate, basis_amount::text AS basis_amount, cap_applied,
   workflow_id, run_id, idempotency_key`;
 
@@ -166,7 +167,7 @@ export class LedgerService {
         params,
       );
       const rows: LedgerRow[] = await tx.query(
-        `SELECT ${COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        `SELECT ${LEDGER_SELECT_COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.limit, q.offset],
       );
       const totalsByCurrency: Record<string, LedgerTotals> = {};
@@ -223,7 +224,7 @@ export class LedgerService {
       await runner.startTransaction('REPEATABLE READ');
       // The export reads every row: plan the cursor for all of them (an index scan on the period), not the first few.
       await runner.query('SET LOCAL cursor_tuple_fraction = 1');
-      await runner.query(`DECLARE ledger_csv NO SCROLL CURSOR FOR SELECT ${COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id`, params);
+      await runner.query(`DECLARE ledger_csv NO SCROLL CURSOR FOR SELECT ${LEDGER_SELECT_COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id`, params);
       let rows: LedgerRow[] = await runner.query(`FETCH FORWARD ${CSV_FETCH_SIZE} FROM ledger_csv`);
 
       const scope = q.contractId ? `contract-${q.contractId}` : q.incidentId ? `incident-${q.incidentId}` : 'all';

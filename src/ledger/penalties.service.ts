@@ -48,6 +48,19 @@ interface IncidentAggregateRow {
   cap_applied: boolean;
 }
 
+/** Per-incident sums of one contract's ledger in one pass (the benchmark explains this exact query). */
+export const CONTRACT_PENALTIES_SQL = `SELECT incident_id, currency,
+   COALESCE(SUM(amount) FILTER (WHERE kind = 'accrual'), 0)::text AS accrued,
+   COALESCE(SUM(amount) FILTER (WHERE kind = 'reversal'), 0)::text AS reversed,
+   COALESCE(SUM(amount) FILTER (WHERE kind = 'correction'), 0)::text AS corrected,
+   SUM(amount)::text AS net,
+   count(*)::int AS entries,
+   COALESCE(bool_or(cap_applied) FILTER (WHERE kind = 'accrual'), false) AS cap_applied
+   FROM ledger_entries
+   WHERE contract_id = $1
+   GROUP BY incident_id, currency
+   ORDER BY min(id)`;
+
 @Injectable()
 export class PenaltiesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,17 +71,7 @@ export class PenaltiesService {
       const contract = await loadFinanceContract(tx, contractId);
       const { currency, totalValue, terms } = contract;
       const rows: IncidentAggregateRow[] = await tx.query(
-        `SELECT incident_id, currency,
-           COALESCE(SUM(amount) FILTER (WHERE kind = 'accrual'), 0)::text AS accrued,
-           COALESCE(SUM(amount) FILTER (WHERE kind = 'reversal'), 0)::text AS reversed,
-           COALESCE(SUM(amount) FILTER (WHERE kind = 'correction'), 0)::text AS corrected,
-           SUM(amount)::text AS net,
-           count(*)::int AS entries,
-           COALESCE(bool_or(cap_applied) FILTER (WHERE kind = 'accrual'), false) AS cap_applied
-         FROM ledger_entries
-         WHERE contract_id = $1
-         GROUP BY incident_id, currency
-         ORDER BY min(id)`,
+        CONTRACT_PENALTIES_SQL,
         [contract.id],
       );
       const cap = capAmount(totalValue, terms.capFraction, currency);

@@ -22,6 +22,7 @@ import {
   isTerminal,
   LadderContext,
   LedgerCommand,
+  negationsFor,
   nextWakeAt,
   Notification,
   penaltyCap,
@@ -161,19 +162,10 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
       state.penalty.postings.push(await post(command.posting));
       return;
     }
-    for (const original of state.penalty.postings) {
-      if (original.kind !== 'accrual' || !original.written || original.cancelled) continue;
-      const negation = await post({
-        key: `${original.key}:${command.kind}`,
-        kind: command.kind,
-        periodIndex: original.periodIndex,
-        periodStart: original.periodStart,
-        periodEnd: original.periodEnd,
-        amount: original.amount.startsWith('-') ? original.amount.slice(1) : `-${original.amount}`,
-        generation: original.generation,
-      });
+    for (const { original, negation } of negationsFor(state, command.kind)) {
+      const posted = await post(negation);
       original.cancelled = true;
-      state.penalty.postings.push(negation);
+      state.penalty.postings.push(posted);
     }
   };
 

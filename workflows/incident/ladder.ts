@@ -348,6 +348,27 @@ function accrueDuePeriods(ctx: LadderContext, state: IncidentState, effects: Eff
   }
 }
 
+/**
+ * The accruals a reversal/correction cancels (written, non-zero, not yet cancelled), each with its
+ * negating posting. Keys derive from the accrual's, so a retry or replay posts each negation once.
+ */
+export function negationsFor(state: IncidentState, kind: 'reversal' | 'correction'): Array<{ original: LedgerPosting; negation: Omit<LedgerPosting, 'capApplied' | 'written'> }> {
+  return state.penalty.postings
+    .filter((p) => p.kind === 'accrual' && p.written && !p.cancelled)
+    .map((original) => ({
+      original,
+      negation: {
+        key: `${original.key}:${kind}`,
+        kind,
+        periodIndex: original.periodIndex,
+        periodStart: original.periodStart,
+        periodEnd: original.periodEnd,
+        amount: original.amount.startsWith('-') ? original.amount.slice(1) : `-${original.amount}`,
+        generation: original.generation,
+      },
+    }));
+}
+
 /** Cap for the ledger activity: fraction of the contract total, per contract or per incident. */
 export function penaltyCap(ctx: LadderContext): { cap: string; scope: 'contract' | 'incident' } {
   const { contract } = ctx.input;

@@ -14,12 +14,13 @@ import {
   emptyEffects,
   initialState,
   LadderContext,
+  negationsFor,
   refusal,
   type Effects,
   type LedgerCommand,
 } from '../../../workflows/incident/ladder';
 import type { StepName, StepPayloads } from '../../../workflows/incident/steps';
-import type { ClockKey, ClockState, IncidentState, IncidentWorkflowInput, LedgerPosting, TimelineEvent } from '../../../workflows/incident/types';
+import type { ClockKey, ClockState, IncidentState, IncidentWorkflowInput, TimelineEvent } from '../../../workflows/incident/types';
 
 export const SEC = 1_000;
 export const MIN = 60 * SEC;
@@ -214,27 +215,15 @@ export class Run {
   }
 }
 
-/** Mirrors executeLedger in incident.workflow.ts (no database, no cap: every post is written in full). */
+/** Does what executeLedger in incident.workflow.ts does, without the database (no cap: every post is written in full). */
 export function executeLedger(state: IncidentState, command: LedgerCommand): void {
   if (command.type === 'post') {
     state.penalty.postings.push({ ...command.posting, capApplied: false, written: true });
     return;
   }
-  for (const original of [...state.penalty.postings]) {
-    if (original.kind !== 'accrual' || !original.written || original.cancelled) continue;
-    const negation: LedgerPosting = {
-      key: `${original.key}:${command.kind}`,
-      kind: command.kind,
-      periodIndex: original.periodIndex,
-      periodStart: original.periodStart,
-      periodEnd: original.periodEnd,
-      amount: original.amount.startsWith('-') ? original.amount.slice(1) : `-${original.amount}`,
-      capApplied: false,
-      written: true,
-      generation: original.generation,
-    };
+  for (const { original, negation } of negationsFor(state, command.kind)) {
     original.cancelled = true;
-    state.penalty.postings.push(negation);
+    state.penalty.postings.push({ ...negation, capApplied: false, written: true });
   }
 }
 
