@@ -72,8 +72,20 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
              timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7::numeric, $8, $9::numeric, $10::numeric, $11, $12, $13, $14)
            ON CONFLICT (idempotency_key) DO NOTHING`,
           [
-            input.contractId, input.incidentId, input.kind, input.periodIndex, input.periodStart, input.periodEnd, amount,
-            input.currency, input.rate, input.basisAmount, capApplied, input.workflowId, input.runId, input.key,
+            input.contractId,
+            input.incidentId,
+            input.kind,
+            input.periodIndex,
+            input.periodStart,
+            input.periodEnd,
+            amount,
+            input.currency,
+            input.rate,
+            input.basisAmount,
+            capApplied,
+            input.workflowId,
+            input.runId,
+            input.key,
           ],
         );
         return { written: true, amount, capApplied };

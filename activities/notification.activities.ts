@@ -1,7 +1,10 @@
 import { log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ ok: boolean; status: number }>;
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{ ok: boolean; status: number }>;
 
 export interface SendNotificationInput {
   idempotencyKey: string;

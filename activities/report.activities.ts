@@ -17,10 +17,9 @@ export function createReportActivities({ dataSource }: { dataSource: DataSource 
     /** Writes the fault report (JSON + Markdown) from the persisted timeline; the first write wins. */
     async writeFaultReport(input: WriteFaultReportInput): Promise<void> {
       const timeline: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: Record<string, unknown> }> =
-        await dataSource.query(
-          `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE workflow_id = $1 ORDER BY seq`,
-          [input.workflowId],
-        );
+        await dataSource.query(`SELECT seq, kind, at, actor, data FROM incident_timeline WHERE workflow_id = $1 ORDER BY seq`, [
+          input.workflowId,
+        ]);
       const report = buildFaultReport({
         ...input,
         timeline: timeline.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.getTime(), actor: e.actor ?? undefined, data: e.data })),

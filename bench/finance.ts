@@ -52,7 +52,8 @@ export interface FinanceResult {
 }
 
 /** A valid version-4-shaped UUID derived from a text expression (md5), so ids are reproducible in SQL. */
-const uuidOf = (text: string) => `(SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18))::uuid FROM md5(${text}) AS h)`;
+const uuidOf = (text: string) =>
+  `(SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18))::uuid FROM md5(${text}) AS h)`;
 
 const YEAR_START = '2025-11-01T00:00:00Z';
 const YEAR_MS = 365 * 86_400_000;
@@ -70,13 +71,26 @@ interface PlanNode {
 }
 
 function walk(node: PlanNode, out: string[]): void {
-  out.push(node['Index Name'] ? `${node['Node Type']} on ${node['Index Name']}` : node['Relation Name'] ? `${node['Node Type']} on ${node['Relation Name']}` : node['Node Type']);
+  out.push(
+    node['Index Name']
+      ? `${node['Node Type']} on ${node['Index Name']}`
+      : node['Relation Name']
+        ? `${node['Node Type']} on ${node['Relation Name']}`
+        : node['Node Type'],
+  );
   for (const child of node.Plans ?? []) walk(child, out);
 }
 
 const INDEX_NODES = ['Index Scan', 'Index Only Scan', 'Bitmap Index Scan'];
 
-async function explain(pool: Pool, label: string, sql: string, params: unknown[], expectedIndex: string, cursor: boolean): Promise<PlanCheck> {
+async function explain(
+  pool: Pool,
+  label: string,
+  sql: string,
+  params: unknown[],
+  expectedIndex: string,
+  cursor: boolean,
+): Promise<PlanCheck> {
   const client = await pool.connect();
   try {
     let json: Array<{ Plan: PlanNode; 'Execution Time'?: number; 'Planning Time'?: number }>;
@@ -135,7 +149,11 @@ async function cursorExportMs(pool: Pool, sql: string, params: unknown[], tupleF
   }
 }
 
-async function load(pool: Pool, config: FinanceConfig, log: (l: string) => void): Promise<{ contracts: string[]; loadSeconds: number; vacuumSeconds: number }> {
+async function load(
+  pool: Pool,
+  config: FinanceConfig,
+  log: (l: string) => void,
+): Promise<{ contracts: string[]; loadSeconds: number; vacuumSeconds: number }> {
   const tag = randomUUID().slice(0, 8);
   const policyId = randomUUID();
   const t0 = Date.now();
@@ -205,7 +223,10 @@ async function timedRequests(
   return out;
 }
 
-export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log: (l: string) => void }, config: FinanceConfig): Promise<FinanceResult> {
+export async function runFinanceBench(
+  deps: { pool: Pool; http: HttpClient; log: (l: string) => void },
+  config: FinanceConfig,
+): Promise<FinanceResult> {
   const { pool, http, log } = deps;
   log(`finance: loading ${config.rows.toLocaleString('en')} ledger rows over ${config.contracts} contracts`);
   const { contracts, loadSeconds, vacuumSeconds } = await load(pool, config, log);
@@ -227,7 +248,11 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
     async (i) => {
       const res = await http.request('GET', `/api/v1/contracts/${pick(i)}/penalties`);
       const entries = res.status === 200 ? (res.body.incidents as Array<{ entries: number }>).reduce((n, x) => n + x.entries, 0) : -1;
-      return { ms: res.ms, ok: res.status === 200 && Math.abs(entries - expectedPerContract) <= 1, detail: `HTTP ${res.status}, ${entries} entries ${res.text.slice(0, 200)}` };
+      return {
+        ms: res.ms,
+        ok: res.status === 200 && Math.abs(entries - expectedPerContract) <= 1,
+        detail: `HTTP ${res.status}, ${entries} entries ${res.text.slice(0, 200)}`,
+      };
     },
     'summary',
   );
@@ -247,14 +272,21 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
   log(`finance: the whole ledger's month as CSV × ${config.monthCsvSamples}`);
   let monthRows = 0;
   let monthBytes = 0;
-  const expectedMonth = await pool.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE created_at >= $1 AND created_at < $2`, [MONTH_FROM, MONTH_TO]);
+  const expectedMonth = await pool.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE created_at >= $1 AND created_at < $2`, [
+    MONTH_FROM,
+    MONTH_TO,
+  ]);
   const monthCsv = await timedRequests(
     config.monthCsvSamples,
     async () => {
       const res = await http.request('GET', `/api/v1/ledger?${monthQuery}&format=csv`);
       monthRows = res.text.split('\r\n').length - 2;
       monthBytes = Buffer.byteLength(res.text);
-      return { ms: res.ms, ok: res.status === 200 && monthRows === expectedMonth.rows[0].n, detail: `HTTP ${res.status}, ${monthRows} rows, expected ${expectedMonth.rows[0].n}` };
+      return {
+        ms: res.ms,
+        ok: res.status === 200 && monthRows === expectedMonth.rows[0].n,
+        detail: `HTTP ${res.status}, ${monthRows} rows, expected ${expectedMonth.rows[0].n}`,
+      };
     },
     'month CSV',
   );
@@ -263,7 +295,14 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
   const plans = [
     await explain(pool, 'per-contract summary', CONTRACT_PENALTIES_SQL, [c], 'ledger_contract_created_idx', false),
     await explain(pool, "contract's month (SELECT)", CONTRACT_MONTH_SQL, [c, MONTH_FROM, MONTH_TO], 'ledger_contract_created_idx', false),
-    await explain(pool, "contract's month (export cursor)", CONTRACT_MONTH_SQL, [c, MONTH_FROM, MONTH_TO], 'ledger_contract_created_idx', true),
+    await explain(
+      pool,
+      "contract's month (export cursor)",
+      CONTRACT_MONTH_SQL,
+      [c, MONTH_FROM, MONTH_TO],
+      'ledger_contract_created_idx',
+      true,
+    ),
     await explain(pool, 'month, all contracts (SELECT)', MONTH_SQL, [MONTH_FROM, MONTH_TO], 'ledger_created_idx', false),
     await explain(pool, 'month, all contracts (export cursor)', MONTH_SQL, [MONTH_FROM, MONTH_TO], 'ledger_created_idx', true),
   ];
@@ -283,7 +322,10 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
     try {
       await client.query('BEGIN');
       await client.query('SET LOCAL cursor_tuple_fraction = 1');
-      const { rows } = await client.query(`EXPLAIN (FORMAT JSON) DECLARE bench_plan NO SCROLL CURSOR FOR ${MONTH_SQL}`, [MONTH_FROM, MONTH_TO]);
+      const { rows } = await client.query(`EXPLAIN (FORMAT JSON) DECLARE bench_plan NO SCROLL CURSOR FOR ${MONTH_SQL}`, [
+        MONTH_FROM,
+        MONTH_TO,
+      ]);
       await client.query('ROLLBACK');
       const nodes: string[] = [];
       walk(rows[0]['QUERY PLAN'][0].Plan, nodes);
@@ -297,7 +339,9 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
       `${distribution(fractionOne).p50.toFixed(0)} ms with SET LOCAL cursor_tuple_fraction = 1 [${fixedPlan.join(' > ')}]`,
   );
   for (const p of plans) {
-    log(`  plan uses index ${p.expectedIndex} for ${p.query}: ${p.usesIndex ? 'yes' : 'no'} — ${p.nodes.join(' > ')}${p.executionMs !== null ? ` (${p.executionMs.toFixed(1)} ms in PostgreSQL)` : ''}`);
+    log(
+      `  plan uses index ${p.expectedIndex} for ${p.query}: ${p.usesIndex ? 'yes' : 'no'} — ${p.nodes.join(' > ')}${p.executionMs !== null ? ` (${p.executionMs.toFixed(1)} ms in PostgreSQL)` : ''}`,
+    );
   }
 
   return {
@@ -311,6 +355,11 @@ export async function runFinanceBench(deps: { pool: Pool; http: HttpClient; log:
     contractMonthCsv: { ...distribution(contractCsv), rowsPerExport: contractRows },
     monthCsv: { ...distribution(monthCsv), rowsPerExport: monthRows, mibPerExport: monthBytes / 1048576 },
     plans,
-    monthCursorSql: { defaultMs: distribution(defaults), fractionOneMs: distribution(fractionOne), rows: cursorRows, planWithFractionOne: fixedPlan },
+    monthCursorSql: {
+      defaultMs: distribution(defaults),
+      fractionOneMs: distribution(fractionOne),
+      rows: cursorRows,
+      planWithFractionOne: fixedPlan,
+    },
   };
 }

@@ -52,7 +52,10 @@ export interface LifecycleDeps {
 // ------------------------------------------------------------------ recording
 
 class RequestFailed extends Error {
-  constructor(readonly what: string, detail: string) {
+  constructor(
+    readonly what: string,
+    detail: string,
+  ) {
     super(`${what}: ${detail}`);
   }
 }
@@ -392,7 +395,13 @@ async function runRound(
   let notDrained = 0;
   await mapLimit(rec.started, 64, async (id) => {
     const handle = deps.temporal.workflow.getHandle(id);
-    const done = await Promise.race([handle.result().then(() => true, () => true), sleep(60_000).then(() => false)]);
+    const done = await Promise.race([
+      handle.result().then(
+        () => true,
+        () => true,
+      ),
+      sleep(60_000).then(() => false),
+    ]);
     if (!done) notDrained += 1;
   });
   const drainMs = performance.now() - drainFrom;
@@ -412,14 +421,18 @@ async function runRound(
   const cpuMsPerLifecycle: Record<string, number> = {};
   const cores: Record<string, number> = {};
   // Whatever else ran on the machine meanwhile (other jobs): busy CPU not accounted to our processes.
-  cpu.other = cpu.machine - Object.entries(cpu).filter(([k]) => k !== 'machine').reduce((a, [, v]) => a + v, 0);
+  cpu.other =
+    cpu.machine -
+    Object.entries(cpu)
+      .filter(([k]) => k !== 'machine')
+      .reduce((a, [, v]) => a + v, 0);
   for (const [name, ms] of Object.entries(cpu)) {
     cpuMsPerLifecycle[name] = n ? ms / n : NaN;
     cores[name] = ms / windowMs;
   }
-  if (cores.other > 0.25) deps.log(`    warning: ${cores.other.toFixed(2)} cores used by other processes on the machine during this window: figures disturbed`);
-  const ledger =
-    arm.name === 'B' ? await checkLedger(deps.pool, rec.completed.map((o) => o.incidentId!).filter(Boolean)) : undefined;
+  if (cores.other > 0.25)
+    deps.log(`    warning: ${cores.other.toFixed(2)} cores used by other processes on the machine during this window: figures disturbed`);
+  const ledger = arm.name === 'B' ? await checkLedger(deps.pool, rec.completed.map((o) => o.incidentId!).filter(Boolean)) : undefined;
   let breachDetection: Distribution | undefined;
   if (arm.name === 'B') {
     const { rows } = await deps.pool.query(
@@ -546,17 +559,25 @@ export async function runLifecycleBench(deps: LifecycleDeps, config: LifecycleCo
   const bActivities = activityCount(bEvents);
   const bTimers = bEvents.filter((e) => e.timerFiredEventAttributes).length;
   log(`calibration: one product lifecycle = ${bEvents.length} history events, ${bActivities} activities, ${bTimers} timers fired`);
-  log(`  activities by phase: start [${plan.start.join(', ')}]; ${Object.entries(plan.updates).map(([k, v]) => `${k} [${v!.join(', ')}]`).join('; ')}; ${plan.timers.map((t, i) => `timer ${i + 1} +${t.afterMs} ms [${t.activities.join(', ')}]`).join('; ')}`);
+  log(
+    `  activities by phase: start [${plan.start.join(', ')}]; ${Object.entries(plan.updates)
+      .map(([k, v]) => `${k} [${v!.join(', ')}]`)
+      .join('; ')}; ${plan.timers.map((t, i) => `timer ${i + 1} +${t.afterMs} ms [${t.activities.join(', ')}]`).join('; ')}`,
+  );
   if (bTimers !== 1) log(`  note: expected 1 fired timer (the restore breach, whose activation also posts the accrual), saw ${bTimers}`);
   const calA = openRecorder();
   await lifecycle(A, calA, 0);
   await deps.temporal.workflow.getHandle(calA.started[0]).result();
   const aEvents = await historyOf(deps.temporal, calA.started[0]);
   const aActivities = activityCount(aEvents);
-  log(`calibration: one floor lifecycle = ${aEvents.length} history events, ${aActivities} no-op activities, ${aEvents.filter((e) => e.timerFiredEventAttributes).length} timers fired`);
+  log(
+    `calibration: one floor lifecycle = ${aEvents.length} history events, ${aActivities} no-op activities, ${aEvents.filter((e) => e.timerFiredEventAttributes).length} timers fired`,
+  );
   if (aActivities !== bActivities) log(`  warning: floor makes ${aActivities} activity calls, product ${bActivities}`);
   const unloaded = (rec: RoundRecorder) =>
-    `start ${rec.starts.map((v) => v.toFixed(0)).join('')} ms, steps ${Object.entries(rec.stepsByName).map(([k, v]) => `${k} ${v.map((x) => x.toFixed(0)).join('/')}`).join(', ')} ms`;
+    `start ${rec.starts.map((v) => v.toFixed(0)).join('')} ms, steps ${Object.entries(rec.stepsByName)
+      .map(([k, v]) => `${k} ${v.map((x) => x.toFixed(0)).join('/')}`)
+      .join(', ')} ms`;
   log(`calibration latencies, one lifecycle alone: A ${unloaded(calA)}; B ${unloaded(calB)}`);
   deps.dump?.('calibration-history-B.json', bEvents);
   deps.dump?.('calibration-history-A.json', aEvents);
@@ -579,13 +600,17 @@ export async function runLifecycleBench(deps: LifecycleDeps, config: LifecycleCo
           round: r,
         }))!;
         rounds.push(result);
-        const errs = Object.entries(result.errors).map(([k, v]) => `${k}×${v}`).join(', ');
+        const errs = Object.entries(result.errors)
+          .map(([k, v]) => `${k}×${v}`)
+          .join(', ');
         log(
           `  level ${level} round ${r} arm ${arm.name}: ${result.throughput.toFixed(2)} lifecycles/s (${result.lifecycles}), ` +
             `start p95 ${result.start.p95.toFixed(1)} ms, step p95 ${result.step.p95.toFixed(1)} ms, ` +
             `timer lateness p99 ${result.timerLateness.p99.toFixed(0)} ms (${result.timerLateness.n} fired)` +
             (result.breachDetection ? `, breach detected p99 ${result.breachDetection.p99.toFixed(0)} ms after due` : '') +
-            (result.ledger ? `, ledger ${result.ledger.rows}/${result.ledger.expectedRows} rows${result.ledger.ok ? '' : ' MISMATCH'}` : '') +
+            (result.ledger
+              ? `, ledger ${result.ledger.rows}/${result.ledger.expectedRows} rows${result.ledger.ok ? '' : ' MISMATCH'}`
+              : '') +
             (errs ? `, errors: ${errs}` : '') +
             (result.notDrained ? `, ${result.notDrained} not drained` : ''),
         );

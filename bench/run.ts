@@ -43,7 +43,10 @@ import { fmt, fmtSpread, sleep, table } from './lib/stats';
 
 const REPO = resolve(__dirname, '..', '..');
 const RESULTS = join(REPO, 'bench', 'results');
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:]/g, '')
+  .replace(/\.\d+Z$/, 'Z');
 const started = Date.now();
 const log = (line: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
@@ -82,7 +85,13 @@ const financeConfig: FinanceConfig = {
   monthCsvSamples: quick ? 3 : 10,
 };
 const bundleMode = process.env.BENCH_BUNDLE === 'start' ? 'start' : 'prebuilt';
-const tuningEnv = ['BENCH_MAX_CACHED_WORKFLOWS', 'BENCH_MAX_WFT_SLOTS', 'BENCH_MAX_ACTIVITY_SLOTS', 'DATABASE_POOL_SIZE', 'BENCH_WORKER_LOG_LEVEL'];
+const tuningEnv = [
+  'BENCH_MAX_CACHED_WORKFLOWS',
+  'BENCH_MAX_WFT_SLOTS',
+  'BENCH_MAX_ACTIVITY_SLOTS',
+  'DATABASE_POOL_SIZE',
+  'BENCH_WORKER_LOG_LEVEL',
+];
 
 // ------------------------------------------------------------------ processes
 
@@ -109,7 +118,10 @@ function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, logDir:
 function waitForLine(c: Child, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
   return new Promise((resolvePromise, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`${c.name} did not print ${pattern} within ${timeoutMs / 1000} s (see its log)`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${c.name} did not print ${pattern} within ${timeoutMs / 1000} s (see its log)`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       buffer += chunk.toString();
       const m = pattern.exec(buffer);
@@ -196,12 +208,21 @@ function armRows(s: ArmSummary, worker: string): string[][] {
   const cpu = (name: string) => fmtSpread(s.cpuMsPerLifecycle[name] ?? { median: NaN, min: NaN, max: NaN, rounds: 0 });
   return [
     ['lifecycles/s', fmtSpread(s.throughput, 2)],
-    ['lifecycle p50 (s)', fmtSpread({ ...s.lifecycleP50, median: s.lifecycleP50.median / 1000, min: s.lifecycleP50.min / 1000, max: s.lifecycleP50.max / 1000 }, 2)],
+    [
+      'lifecycle p50 (s)',
+      fmtSpread(
+        { ...s.lifecycleP50, median: s.lifecycleP50.median / 1000, min: s.lifecycleP50.min / 1000, max: s.lifecycleP50.max / 1000 },
+        2,
+      ),
+    ],
     ['start p50 / p95 / p99 (ms)', p3(s.startP50, s.startP95, s.startP99)],
     ['step p50 / p95 / p99 (ms)', p3(s.stepP50, s.stepP95, s.stepP99)],
     ['timer lateness p50 / p99 (ms)', `${fmtSpread(s.latenessP50, 0)} / ${fmtSpread(s.latenessP99, 0)}`],
     ['timers fired in sampled histories', fmtSpread(s.timersFired, 0)],
-    ['breach detected after due p50 / p99 (ms)', Number.isFinite(s.breachDetectionP50.median) ? `${fmtSpread(s.breachDetectionP50, 0)} / ${fmtSpread(s.breachDetectionP99, 0)}` : '—'],
+    [
+      'breach detected after due p50 / p99 (ms)',
+      Number.isFinite(s.breachDetectionP50.median) ? `${fmtSpread(s.breachDetectionP50, 0)} / ${fmtSpread(s.breachDetectionP99, 0)}` : '—',
+    ],
     ['CPU ms/lifecycle: api', cpu('api')],
     ['CPU ms/lifecycle: worker', cpu(worker)],
     ['CPU ms/lifecycle: temporal', cpu('temporal')],
@@ -216,7 +237,9 @@ function armRows(s: ArmSummary, worker: string): string[][] {
 
 function printLifecycle(r: LifecycleResult, config: Omit<LifecycleConfig, 'contracts'>): void {
   console.log(`\n== Lifecycle benchmark — median (min–max) over ${config.rounds} round(s) of ${config.windowS} s per level and arm ==`);
-  console.log(`one lifecycle: 1 start + 7 updates, ${r.calibration.bTimersFired} timer(s) fired, ${r.activitiesPerLifecycle.B} activities (floor: ${r.activitiesPerLifecycle.A} no-ops)`);
+  console.log(
+    `one lifecycle: 1 start + 7 updates, ${r.calibration.bTimersFired} timer(s) fired, ${r.activitiesPerLifecycle.B} activities (floor: ${r.activitiesPerLifecycle.A} no-ops)`,
+  );
   for (const level of r.levels) {
     console.log(`\n-- ${level.level} incidents in flight --`);
     const a = armRows(level.A, 'workerA');
@@ -234,7 +257,19 @@ function printLifecycle(r: LifecycleResult, config: Omit<LifecycleConfig, 'contr
   console.log('\n-- across levels (medians) --');
   console.log(
     table(
-      ['in flight', 'A lc/s', 'B lc/s', 'B/A', 'A step p95', 'B step p95', 'B start p95', 'timer late p99 A', 'timer late p99 B', 'B breach detect p99', 'B CPU ms/lc (all)'],
+      [
+        'in flight',
+        'A lc/s',
+        'B lc/s',
+        'B/A',
+        'A step p95',
+        'B step p95',
+        'B start p95',
+        'timer late p99 A',
+        'timer late p99 B',
+        'B breach detect p99',
+        'B CPU ms/lc (all)',
+      ],
       r.levels.map((l) => {
         const total = ['api', 'workerB', 'temporal', 'postgres', 'driver'].reduce((n, k) => n + (l.B.cpuMsPerLifecycle[k]?.median ?? 0), 0);
         return [
@@ -256,18 +291,42 @@ function printLifecycle(r: LifecycleResult, config: Omit<LifecycleConfig, 'contr
 }
 
 function printFinance(f: FinanceResult): void {
-  console.log(`\n== Finance reads — ${f.rows.toLocaleString('en')} ledger rows over ${f.contracts} contracts (table ${f.tableMiB.toFixed(0)} MiB, indexes ${f.indexesMiB.toFixed(0)} MiB) ==`);
+  console.log(
+    `\n== Finance reads — ${f.rows.toLocaleString('en')} ledger rows over ${f.contracts} contracts (table ${f.tableMiB.toFixed(0)} MiB, indexes ${f.indexesMiB.toFixed(0)} MiB) ==`,
+  );
   console.log(
     table(
       ['HTTP, one at a time', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'rows'],
       [
-        ['per-contract summary', String(f.summary.n), fmt(f.summary.p50), fmt(f.summary.p95), fmt(f.summary.p99), `${Math.round(f.rows / f.contracts)}`],
-        ["one contract's month, CSV", String(f.contractMonthCsv.n), fmt(f.contractMonthCsv.p50), fmt(f.contractMonthCsv.p95), fmt(f.contractMonthCsv.p99), String(f.contractMonthCsv.rowsPerExport)],
-        ['whole month, CSV', String(f.monthCsv.n), fmt(f.monthCsv.p50), fmt(f.monthCsv.p95), fmt(f.monthCsv.p99), `${f.monthCsv.rowsPerExport} (${f.monthCsv.mibPerExport.toFixed(1)} MiB)`],
+        [
+          'per-contract summary',
+          String(f.summary.n),
+          fmt(f.summary.p50),
+          fmt(f.summary.p95),
+          fmt(f.summary.p99),
+          `${Math.round(f.rows / f.contracts)}`,
+        ],
+        [
+          "one contract's month, CSV",
+          String(f.contractMonthCsv.n),
+          fmt(f.contractMonthCsv.p50),
+          fmt(f.contractMonthCsv.p95),
+          fmt(f.contractMonthCsv.p99),
+          String(f.contractMonthCsv.rowsPerExport),
+        ],
+        [
+          'whole month, CSV',
+          String(f.monthCsv.n),
+          fmt(f.monthCsv.p50),
+          fmt(f.monthCsv.p95),
+          fmt(f.monthCsv.p99),
+          `${f.monthCsv.rowsPerExport} (${f.monthCsv.mibPerExport.toFixed(1)} MiB)`,
+        ],
       ],
     ),
   );
-  for (const p of f.plans) console.log(`plan uses index ${p.expectedIndex} (${p.query}): ${p.usesIndex ? 'yes' : 'no'}   [${p.nodes.join(' > ')}]`);
+  for (const p of f.plans)
+    console.log(`plan uses index ${p.expectedIndex} (${p.query}): ${p.usesIndex ? 'yes' : 'no'}   [${p.nodes.join(' > ')}]`);
   const c = f.monthCursorSql;
   console.log(
     `month export cursor, SQL only (${c.rows} rows): p50 ${fmt(c.defaultMs.p50, 0)} ms / p95 ${fmt(c.defaultMs.p95, 0)} ms as the API runs it; ` +
@@ -301,12 +360,30 @@ function targets(l: LifecycleResult | undefined, f: FinanceResult | undefined): 
       });
     }
     for (const lv of l.levels) {
-      out.push({ name: `step p95 ≤ floor + 15 ms at ${lv.level} in flight`, value: `${fmt(lv.B.stepP95.median)} vs ${fmt(lv.A.stepP95.median)} ms (Δ ${fmt(lv.stepP95DeltaMs.median)})`, met: lv.stepP95DeltaMs.median <= 15 });
+      out.push({
+        name: `step p95 ≤ floor + 15 ms at ${lv.level} in flight`,
+        value: `${fmt(lv.B.stepP95.median)} vs ${fmt(lv.A.stepP95.median)} ms (Δ ${fmt(lv.stepP95DeltaMs.median)})`,
+        met: lv.stepP95DeltaMs.median <= 15,
+      });
     }
-    out.push({ name: 'ledger rows = expected, no duplicates', value: l.levels.map((x) => `${x.ledger.rows}/${x.ledger.expectedRows}`).join(', '), met: l.levels.every((x) => x.ledger.ok) });
+    out.push({
+      name: 'ledger rows = expected, no duplicates',
+      value: l.levels.map((x) => `${x.ledger.rows}/${x.ledger.expectedRows}`).join(', '),
+      met: l.levels.every((x) => x.ledger.ok),
+    });
   }
-  if (f) out.push({ name: `ledger summary p95 < 50 ms at ${f.rows.toLocaleString('en')} rows`, value: `${fmt(f.summary.p95)} ms`, met: f.summary.p95 < 50 });
-  if (f) out.push({ name: 'finance plans use the ledger indexes', value: f.plans.map((p) => (p.usesIndex ? 'yes' : 'no')).join(', '), met: f.plans.every((p) => p.usesIndex) });
+  if (f)
+    out.push({
+      name: `ledger summary p95 < 50 ms at ${f.rows.toLocaleString('en')} rows`,
+      value: `${fmt(f.summary.p95)} ms`,
+      met: f.summary.p95 < 50,
+    });
+  if (f)
+    out.push({
+      name: 'finance plans use the ledger indexes',
+      value: f.plans.map((p) => (p.usesIndex ? 'yes' : 'no')).join(', '),
+      met: f.plans.every((p) => p.usesIndex),
+    });
   return out;
 }
 
@@ -324,7 +401,9 @@ async function main(): Promise<void> {
   chmodSync(workDir, 0o755);
   const serverLog = createWriteStream(join(logDir, 'servers.log'));
   const serverLine = (line: string) => serverLog.write(`${line}\n`);
-  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, CLK_TCK ${clockTicks()}`);
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, CLK_TCK ${clockTicks()}`,
+  );
   log(`data in ${workDir}; logs in ${logDir}`);
   {
     const from = machineBusyMs();
@@ -335,7 +414,8 @@ async function main(): Promise<void> {
 
   const pgDir = join(workDir, 'postgres');
   const [pg, temporal, bundles] = await Promise.all([
-    (async () => startEmbeddedPostgres({ dir: pgDir, port: await freePort(), database: 'escalation_bench', persistent: false, log: serverLine }))(),
+    (async () =>
+      startEmbeddedPostgres({ dir: pgDir, port: await freePort(), database: 'escalation_bench', persistent: false, log: serverLine }))(),
     (async () => startTemporalDevServer({ dataDir: workDir, port: await freePort(), uiPort: await freePort(), log: serverLine }))(),
     (async () => {
       if (bundleMode !== 'prebuilt') return { incident: '', floor: '' };
@@ -348,7 +428,9 @@ async function main(): Promise<void> {
       const paths = { incident: join(workDir, 'incident-bundle.js'), floor: join(workDir, 'floor-bundle.js') };
       writeFileSync(paths.incident, incident.code);
       writeFileSync(paths.floor, floor.code);
-      log(`workflow bundles prebuilt in ${Date.now() - t} ms (incident ${(incident.code.length / 1024).toFixed(0)} KiB, floor ${(floor.code.length / 1024).toFixed(0)} KiB)`);
+      log(
+        `workflow bundles prebuilt in ${Date.now() - t} ms (incident ${(incident.code.length / 1024).toFixed(0)} KiB, floor ${(floor.code.length / 1024).toFixed(0)} KiB)`,
+      );
       return paths;
     })(),
   ]);
@@ -356,7 +438,8 @@ async function main(): Promise<void> {
   const applied = await runMigrations(pg.url);
   log(`PostgreSQL on ${pg.port} (migrations: ${applied.join(', ') || 'none'}); Temporal dev server on ${temporal.address} (SQLite WAL)`);
 
-  const adminToken = process.env.ADMIN_TOKEN && process.env.ADMIN_TOKEN.length >= 32 ? process.env.ADMIN_TOKEN : randomBytes(32).toString('base64url');
+  const adminToken =
+    process.env.ADMIN_TOKEN && process.env.ADMIN_TOKEN.length >= 32 ? process.env.ADMIN_TOKEN : randomBytes(32).toString('base64url');
   const apiPort = await freePort();
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -368,8 +451,18 @@ async function main(): Promise<void> {
   const incidentQueue = 'bench-incidents';
   const floorQueue = 'bench-floor';
   const workerScript = join(__dirname, 'worker.js');
-  const workerB = spawnNode('workerB', workerScript, { ...baseEnv, BENCH_WORKER_ROLE: 'incident', TEMPORAL_TASK_QUEUE: incidentQueue, WORKFLOW_BUNDLE_PATH: bundles.incident }, logDir);
-  const workerA = spawnNode('workerA', workerScript, { ...baseEnv, BENCH_WORKER_ROLE: 'floor', TEMPORAL_TASK_QUEUE: floorQueue, WORKFLOW_BUNDLE_PATH: bundles.floor }, logDir);
+  const workerB = spawnNode(
+    'workerB',
+    workerScript,
+    { ...baseEnv, BENCH_WORKER_ROLE: 'incident', TEMPORAL_TASK_QUEUE: incidentQueue, WORKFLOW_BUNDLE_PATH: bundles.incident },
+    logDir,
+  );
+  const workerA = spawnNode(
+    'workerA',
+    workerScript,
+    { ...baseEnv, BENCH_WORKER_ROLE: 'floor', TEMPORAL_TASK_QUEUE: floorQueue, WORKFLOW_BUNDLE_PATH: bundles.floor },
+    logDir,
+  );
   const api = spawnNode(
     'api',
     join(REPO, 'dist', 'src', 'main.js'),
@@ -392,7 +485,8 @@ async function main(): Promise<void> {
 
   const temporalPid = findPids((cmd) => cmd.includes('start-dev') && cmd.includes(workDir))[0];
   const postgresPid = findPids((cmd) => /(^|\/)postgres\s/.test(cmd) && cmd.includes(pgDir)).sort((x, y) => x - y)[0];
-  if (!temporalPid || !postgresPid) throw new Error(`could not find the Temporal (${temporalPid}) or PostgreSQL (${postgresPid}) process in /proc`);
+  if (!temporalPid || !postgresPid)
+    throw new Error(`could not find the Temporal (${temporalPid}) or PostgreSQL (${postgresPid}) process in /proc`);
   const watched: Watched[] = [
     { name: 'api', pid: api.child.pid!, tree: false },
     { name: 'workerB', pid: workerB.child.pid!, tree: false },
@@ -401,7 +495,12 @@ async function main(): Promise<void> {
     { name: 'postgres', pid: postgresPid, tree: true },
   ];
   const sampler = new CpuSampler(watched);
-  const rss = () => ({ workerB: rssMiB(workerB.child.pid!), workerA: rssMiB(workerA.child.pid!), api: rssMiB(api.child.pid!), temporal: rssMiB(temporalPid) });
+  const rss = () => ({
+    workerB: rssMiB(workerB.child.pid!),
+    workerA: rssMiB(workerA.child.pid!),
+    api: rssMiB(api.child.pid!),
+    temporal: rssMiB(temporalPid),
+  });
   const idleRss = rss();
 
   const connection = await Connection.connect({ address: temporal.address });
@@ -416,7 +515,9 @@ async function main(): Promise<void> {
     tuning: Object.fromEntries(tuningEnv.map((k) => [k, process.env[k] ?? 'default'])),
     auth,
   };
-  log(`settings: ${JSON.stringify(settings.tuning)}; idle RSS MiB ${JSON.stringify(Object.fromEntries(Object.entries(idleRss).map(([k, v]) => [k, Math.round(v)])))}`);
+  log(
+    `settings: ${JSON.stringify(settings.tuning)}; idle RSS MiB ${JSON.stringify(Object.fromEntries(Object.entries(idleRss).map(([k, v]) => [k, Math.round(v)])))}`,
+  );
 
   let lifecycle: LifecycleResult | undefined;
   let finance: FinanceResult | undefined;
@@ -443,7 +544,12 @@ async function main(): Promise<void> {
   if (finance) printFinance(finance);
   const t = targets(lifecycle, finance);
   console.log('\n== Targets (reported, not asserted) ==');
-  console.log(table(['target', 'measured', 'met'], t.map((x) => [x.name, x.value, x.met === null ? '—' : x.met ? 'yes' : 'NO'])));
+  console.log(
+    table(
+      ['target', 'measured', 'met'],
+      t.map((x) => [x.name, x.value, x.met === null ? '—' : x.met ? 'yes' : 'NO']),
+    ),
+  );
 
   const file = join(RESULTS, `${stamp}${label}.json`);
   writeFileSync(
@@ -451,7 +557,13 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         stamp,
-        machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version, clkTck: clockTicks() },
+        machine: {
+          cpus: cpus().length,
+          model: cpus()[0]?.model,
+          memGiB: totalmem() / 2 ** 30,
+          node: process.version,
+          clkTck: clockTicks(),
+        },
         config: { quick, lifecycle: lifecycleConfig, finance: financeConfig },
         settings,
         lifecycle,
@@ -482,7 +594,12 @@ function report(file: string): void {
   if (saved.finance) printFinance(saved.finance);
   console.log('\n== Targets (reported, not asserted) ==');
   const t = targets(saved.lifecycle, saved.finance);
-  console.log(table(['target', 'measured', 'met'], t.map((x) => [x.name, x.value, x.met === null ? '—' : x.met ? 'yes' : 'NO'])));
+  console.log(
+    table(
+      ['target', 'measured', 'met'],
+      t.map((x) => [x.name, x.value, x.met === null ? '—' : x.met ? 'yes' : 'NO']),
+    ),
+  );
 }
 
 if (process.argv[2] === '--report') {

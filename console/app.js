@@ -14,7 +14,13 @@ const ROUTES = [
   { path: /^#\/incidents\/([\w-]+)\/report$/, roles: READERS, view: (m) => faultReportView(m[1]) },
   { path: /^#\/incidents\/([\w-]+)$/, roles: READERS, view: (m) => incidentView(m[1]) },
   { path: /^#\/finance\/ledger$/, nav: 'Ledger', href: '#/finance/ledger', roles: ['finance', 'admin'], view: () => ledgerView() },
-  { path: /^#\/finance\/penalties(?:\/([\w-]+))?$/, nav: 'Penalties', href: '#/finance/penalties', roles: ['finance', 'admin'], view: (m) => penaltiesView(m[1]) },
+  {
+    path: /^#\/finance\/penalties(?:\/([\w-]+))?$/,
+    nav: 'Penalties',
+    href: '#/finance/penalties',
+    roles: ['finance', 'admin'],
+    view: (m) => penaltiesView(m[1]),
+  },
   { path: /^#\/admin\/calendars$/, nav: 'Calendars', href: '#/admin/calendars', roles: ['admin'], view: () => calendarsView() },
   { path: /^#\/admin\/policies$/, nav: 'Policies', href: '#/admin/policies', roles: ['admin'], view: () => policiesView() },
   { path: /^#\/admin\/contracts$/, nav: 'Contracts', href: '#/admin/contracts', roles: ['admin'], view: () => contractsView() },
@@ -44,7 +50,8 @@ function paintChrome(current) {
   $('#nav').innerHTML = ROUTES.filter((r) => r.nav && session.has(...r.roles))
     .map((r) => `<a href="${r.href}" ${r === current ? 'aria-current="page"' : ''}>${r.nav}</a>`)
     .join('');
-  $('#who').innerHTML = `${esc(p.name)} <span class="muted" style="color:#cfd8e3">(${esc(p.roles.join(', '))})</span> <button type="button" class="secondary" id="signout">Sign out</button>`;
+  $('#who').innerHTML =
+    `${esc(p.name)} <span class="muted" style="color:#cfd8e3">(${esc(p.roles.join(', '))})</span> <button type="button" class="secondary" id="signout">Sign out</button>`;
   $('#signout').addEventListener('click', () => {
     session.token = null;
     session.principal = null;

@@ -48,7 +48,11 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
       .setDescription('SLA escalation ladder for service contracts: calendars, policies, contracts, incidents, penalty ledger.')
       .setVersion('1')
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: 'An API token (eo_…): Authorization: Bearer <token>. Each operation lists the roles it accepts in x-roles.' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (eo_…): Authorization: Bearer <token>. Each operation lists the roles it accepts in x-roles.',
+        },
         BEARER_AUTH,
       )
       .build(),

@@ -7,4 +7,11 @@ import { PoliciesModule } from './policies/policies.module';
 import { TemplatesModule } from './templates/templates.module';
 
 /** Every feature module of the API (admin, incidents, finance). */
-export const FEATURE_MODULES: Type<unknown>[] = [IncidentsModule, CalendarsModule, PoliciesModule, ContractsModule, TemplatesModule, LedgerModule];
+export const FEATURE_MODULES: Type<unknown>[] = [
+  IncidentsModule,
+  CalendarsModule,
+  PoliciesModule,
+  ContractsModule,
+  TemplatesModule,
+  LedgerModule,
+];

@@ -56,7 +56,10 @@ export async function createBenchContracts(pool: Pool, count: number): Promise<s
   const policyId = randomUUID();
   const definition = validatePolicyDefinition({ severities: { urgent: benchTargets() } });
   await pool.query(`INSERT INTO policies (id, name, current_version) VALUES ($1, $2, 1)`, [policyId, `bench-policy-${tag}`]);
-  await pool.query(`INSERT INTO policy_versions (policy_id, version, definition) VALUES ($1, 1, $2)`, [policyId, JSON.stringify(definition)]);
+  await pool.query(`INSERT INTO policy_versions (policy_id, version, definition) VALUES ($1, 1, $2)`, [
+    policyId,
+    JSON.stringify(definition),
+  ]);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = randomUUID();

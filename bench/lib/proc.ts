@@ -43,7 +43,9 @@ function readStat(pid: number): Stat | undefined {
 }
 
 function allPids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 export function cmdline(pid: number): string {
@@ -67,7 +69,9 @@ export function processCpuMs(pid: number): number {
 
 /** CPU milliseconds of a process tree: the root (with its reaped children) plus live descendants. */
 export function treeCpuMs(rootPid: number): number {
-  const stats = allPids().map(readStat).filter((s): s is Stat => !!s);
+  const stats = allPids()
+    .map(readStat)
+    .filter((s): s is Stat => !!s);
   const root = stats.find((s) => s.pid === rootPid);
   if (!root) return NaN;
   const children = new Map<number, Stat[]>();

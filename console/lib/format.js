@@ -4,8 +4,13 @@ export function inZone(instant, zone) {
   const d = typeof instant === 'number' ? new Date(instant) : new Date(instant);
   const text = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone || 'UTC',
-    year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).format(d);
   return `${text.replace(',', '')}`;
 }

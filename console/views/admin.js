@@ -34,7 +34,26 @@ export async function calendarsView() {
       <section class="panel"><h2 id="cal-form-h">New calendar</h2>
         <form id="cal-form">
           <label>Name <input name="name" required /></label>
-          <label>Definition (JSON) <textarea name="definition" spellcheck="false">${esc(JSON.stringify({ zone: 'Asia/Shanghai', week: Object.fromEntries(DAYS.slice(0, 5).map((d) => [d, [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }]])), holidays: [], extraWorkingDays: [] }, null, 2))}</textarea></label>
+          <label>Definition (JSON) <textarea name="definition" spellcheck="false">${esc(
+            JSON.stringify(
+              {
+                zone: 'Asia/Shanghai',
+                week: Object.fromEntries(
+                  DAYS.slice(0, 5).map((d) => [
+                    d,
+                    [
+                      { open: '09:00', close: '12:00' },
+                      { open: '13:30', close: '18:00' },
+                    ],
+                  ]),
+                ),
+                holidays: [],
+                extraWorkingDays: [],
+              },
+              null,
+              2,
+            ),
+          )}</textarea></label>
           <button type="submit">Save</button>
         </form><div id="cal-error"></div></section>
     </div>`);
@@ -64,9 +83,17 @@ export async function calendarsView() {
 }
 
 const SLOTS = [
-  ['triage', 'respondWithin'], ['remote', 'startWithin'], ['remote', 'resolveWithin'], ['onsite', 'arriveWithin'],
-  ['spare', 'triggerAfter'], ['spare', 'deliverWithin'], ['expert', 'triggerAfter'], ['expert', 'conveneWithin'],
-  ['penalty', 'restoreWithin'], ['signOff', 'within'], ['faultReport', 'deliverWithin'],
+  ['triage', 'respondWithin'],
+  ['remote', 'startWithin'],
+  ['remote', 'resolveWithin'],
+  ['onsite', 'arriveWithin'],
+  ['spare', 'triggerAfter'],
+  ['spare', 'deliverWithin'],
+  ['expert', 'triggerAfter'],
+  ['expert', 'conveneWithin'],
+  ['penalty', 'restoreWithin'],
+  ['signOff', 'within'],
+  ['faultReport', 'deliverWithin'],
 ];
 const UNITS = ['seconds', 'minutes', 'hours', 'days', 'workingMinutes', 'workingHours', 'workingDays'];
 
@@ -118,9 +145,13 @@ export async function policiesView(selected) {
     e.preventDefault();
     const f = formData(e.target);
     try {
-      const rows = await api(`/policies/${policy.id}/preview`, { method: 'POST', body: { ...f, reportedAt: new Date(f.reportedAt).toISOString() } });
+      const rows = await api(`/policies/${policy.id}/preview`, {
+        method: 'POST',
+        body: { ...f, reportedAt: new Date(f.reportedAt).toISOString() },
+      });
       const zone = calendars.find((c) => c.id === f.calendarId)?.definition.zone;
-      $('#preview', main).innerHTML = `<div class="table-wrap"><table><thead><tr><th>Target</th><th>Due (${esc(zone)})</th><th>Counted from</th></tr></thead><tbody>
+      $('#preview', main).innerHTML =
+        `<div class="table-wrap"><table><thead><tr><th>Target</th><th>Due (${esc(zone)})</th><th>Counted from</th></tr></thead><tbody>
         ${rows.map((r) => `<tr><td>${esc(r.key)}</td><td>${esc(r.dueAtLocal || inZone(r.dueAt, zone))}</td><td>${esc(r.anchor)}${r.assumption ? ` <span class="muted">(${esc(r.assumption)})</span>` : ''}</td></tr>`).join('')}</tbody></table></div>`;
     } catch (error) {
       showError($('#preview', main), error);
@@ -129,7 +160,11 @@ export async function policiesView(selected) {
 }
 
 export async function contractsView() {
-  const [contracts, calendars, policies] = await Promise.all([api('/contracts?limit=200'), api('/calendars?limit=200'), api('/policies?limit=200')]);
+  const [contracts, calendars, policies] = await Promise.all([
+    api('/contracts?limit=200'),
+    api('/calendars?limit=200'),
+    api('/policies?limit=200'),
+  ]);
   const main = render(`<h1>Contracts</h1>
     <div class="table-wrap"><table><thead><tr><th>Name</th><th>Customer</th><th class="num">Total</th><th>Calendar</th><th>Penalty</th></tr></thead><tbody>
     ${contracts.items.map((c) => `<tr><td><a href="#/finance/penalties/${esc(c.id)}">${esc(c.name)}</a></td><td>${esc(c.customer)}</td><td class="num">${esc(c.totalValue)} ${esc(c.currency)}</td><td>${esc(c.calendarId)}</td><td>${c.penaltyTerms ? `${esc(c.penaltyTerms.ratePerPeriod)} / period, cap ${esc(c.penaltyTerms.capFraction)}` : '—'}</td></tr>`).join('')}
@@ -144,7 +179,15 @@ export async function contractsView() {
   $('#contract-form', main).addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = formData(e.target);
-    const body = { name: f.name, customer: f.customer, totalValue: f.totalValue, currency: f.currency, calendarId: f.calendarId, policyId: f.policyId, penaltyTerms: { ratePerPeriod: f.ratePerPeriod, capFraction: f.capFraction } };
+    const body = {
+      name: f.name,
+      customer: f.customer,
+      totalValue: f.totalValue,
+      currency: f.currency,
+      calendarId: f.calendarId,
+      policyId: f.policyId,
+      penaltyTerms: { ratePerPeriod: f.ratePerPeriod, capFraction: f.capFraction },
+    };
     try {
       await api('/contracts', { method: 'POST', body });
       toast('Contract created');
@@ -160,8 +203,14 @@ export async function tokensView() {
   const list = Array.isArray(tokens) ? tokens : tokens.items;
   const main = render(`<h1>API tokens</h1>
     <div class="table-wrap"><table><thead><tr><th>Name</th><th>Roles</th><th>Created</th><th>Last used</th><th></th></tr></thead><tbody>
-    ${list.map((t) => `<tr><td>${esc(t.name)}</td><td>${esc(t.roles.join(', '))}</td><td>${esc(inZone(t.createdAt, 'UTC'))}</td><td>${esc(t.lastUsedAt ? inZone(t.lastUsedAt, 'UTC') : '—')}</td>
-      <td>${t.revokedAt ? 'revoked' : `<button type="button" class="secondary" data-revoke="${esc(t.id)}">Revoke</button>`}</td></tr>`).join('')}
+    ${list
+      .map(
+        (
+          t,
+        ) => `<tr><td>${esc(t.name)}</td><td>${esc(t.roles.join(', '))}</td><td>${esc(inZone(t.createdAt, 'UTC'))}</td><td>${esc(t.lastUsedAt ? inZone(t.lastUsedAt, 'UTC') : '—')}</td>
+      <td>${t.revokedAt ? 'revoked' : `<button type="button" class="secondary" data-revoke="${esc(t.id)}">Revoke</button>`}</td></tr>`,
+      )
+      .join('')}
     </tbody></table></div>
     <section class="panel"><h2>New token</h2><form id="token-form" class="inline">
       <label>Name <input name="name" required /></label>
@@ -172,7 +221,8 @@ export async function tokensView() {
     const roles = [...e.target.querySelectorAll('input[name=role]:checked')].map((i) => i.value);
     try {
       const created = await api('/tokens', { method: 'POST', body: { name: e.target.name.value, roles } });
-      $('#token-out', main).innerHTML = `<p>Copy it now, it is shown once:</p><pre class="panel">${esc(created.secret || created.token)}</pre>`;
+      $('#token-out', main).innerHTML =
+        `<p>Copy it now, it is shown once:</p><pre class="panel">${esc(created.secret || created.token)}</pre>`;
     } catch (error) {
       showError($('#token-out', main), error);
     }
@@ -180,7 +230,9 @@ export async function tokensView() {
   main.addEventListener('click', async (e) => {
     const b = e.target.closest('[data-revoke]');
     if (!b) return;
-    await api(`/tokens/${b.dataset.revoke}/revoke`, { method: 'POST' }).catch(() => api(`/tokens/${b.dataset.revoke}`, { method: 'DELETE' }));
+    await api(`/tokens/${b.dataset.revoke}/revoke`, { method: 'POST' }).catch(() =>
+      api(`/tokens/${b.dataset.revoke}`, { method: 'DELETE' }),
+    );
     await tokensView();
   });
 }

@@ -7,7 +7,9 @@ export async function boardView() {
   const canReport = session.has('engineer');
   const main = render(`
     <h1>Incident board</h1>
-    ${canReport ? `<section class="panel" aria-labelledby="report-h">
+    ${
+      canReport
+        ? `<section class="panel" aria-labelledby="report-h">
       <h2 id="report-h">Report an incident</h2>
       <form id="report" class="inline">
         <label>Contract <select name="contractId" id="report-contract" required></select></label>
@@ -16,7 +18,9 @@ export async function boardView() {
         <button type="submit">Report</button>
       </form>
       <div id="report-error"></div>
-    </section>` : ''}
+    </section>`
+        : ''
+    }
     <div class="table-wrap"><table aria-describedby="board-note">
       <thead><tr><th>Due next</th><th>Remaining</th><th>Severity</th><th class="hide-narrow">Contract</th><th>Rung</th><th>Status</th><th>Breaches</th><th class="hide-narrow">Description</th></tr></thead>
       <tbody id="rows"><tr><td colspan="8">Loading…</td></tr></tbody>

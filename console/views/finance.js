@@ -37,12 +37,17 @@ export async function ledgerView() {
       const t = page.totals;
       $('#totals', main).innerHTML = t
         ? `<strong>Net ${esc(money(t.net, page.currency))}</strong> · accrued ${esc(money(t.accrued, page.currency))} · reversed ${esc(money(t.reversed, page.currency))} · corrected ${esc(money(t.corrected, page.currency))} · ${t.count} entries`
-        : `Several currencies: ${Object.entries(page.totalsByCurrency).map(([c, v]) => esc(money(v.net, c))).join(', ')}`;
-      $('#entries', main).innerHTML = page.items
-        .map((e) => `<tr data-entry="${esc(e.id)}"><td>${esc(e.id)}</td><td>${esc(inZone(e.createdAt, 'UTC'))}</td><td>${esc(e.kind)}</td>
+        : `Several currencies: ${Object.entries(page.totalsByCurrency)
+            .map(([c, v]) => esc(money(v.net, c)))
+            .join(', ')}`;
+      $('#entries', main).innerHTML =
+        page.items
+          .map(
+            (e) => `<tr data-entry="${esc(e.id)}"><td>${esc(e.id)}</td><td>${esc(inZone(e.createdAt, 'UTC'))}</td><td>${esc(e.kind)}</td>
           <td class="hide-narrow"><a href="#/incidents/${esc(e.incidentId)}">${esc(e.incidentId.slice(0, 8))}</a></td><td class="num">${e.periodIndex}</td>
-          <td class="num">${esc(money(e.amount, e.currency))}</td><td>${e.capApplied ? '<span class="badge amber">cut</span>' : ''}</td></tr>`)
-        .join('') || '<tr><td colspan="7">No entries.</td></tr>';
+          <td class="num">${esc(money(e.amount, e.currency))}</td><td>${e.capApplied ? '<span class="badge amber">cut</span>' : ''}</td></tr>`,
+          )
+          .join('') || '<tr><td colspan="7">No entries.</td></tr>';
       $('#ledger-error', main).innerHTML = '';
     } catch (error) {
       showError($('#ledger-error', main), error);

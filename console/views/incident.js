@@ -57,9 +57,14 @@ export async function incidentView(id) {
           ${detail.status === 'closed' ? `<dt>Fault report</dt><dd><a href="#/incidents/${esc(id)}/report">open</a></dd>` : ''}
         </dl></section>
         <section class="panel" aria-labelledby="steps-h"><h2 id="steps-h">Steps</h2>
-          ${canStep ? `<div class="steps">${state.allowedSteps
-            .map((s) => `<button type="button" data-step="${s}">${esc(STEPS[s].label)}</button>`)
-            .join('') || '<span class="muted">No step possible now.</span>'}</div>` : '<p class="muted">Read-only: your token has no engineer role.</p>'}
+          ${
+            canStep
+              ? `<div class="steps">${
+                  state.allowedSteps.map((s) => `<button type="button" data-step="${s}">${esc(STEPS[s].label)}</button>`).join('') ||
+                  '<span class="muted">No step possible now.</span>'
+                }</div>`
+              : '<p class="muted">Read-only: your token has no engineer role.</p>'
+          }
           <div id="step-form">${openForm ? stepForm(openForm) : ''}</div><div id="step-error"></div>
         </section>
       </div>
@@ -98,7 +103,11 @@ export async function incidentView(id) {
     event.preventDefault();
     const name = form.dataset.stepForm;
     const body = formData(form);
-    if (name === 'experts' && body.experts) body.experts = body.experts.split(',').map((s) => s.trim()).filter(Boolean);
+    if (name === 'experts' && body.experts)
+      body.experts = body.experts
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     try {
       await api(`/incidents/${id}/${STEPS[name].path}`, { method: 'POST', body });
       openForm = null;

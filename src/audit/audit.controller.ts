@@ -16,7 +16,8 @@ export class AuditController {
   @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'The audit trail: admin changes and incident steps, newest first',
-    description: 'Every admin change (calendars, policies, contracts, template imports, tokens) and every incident report and step, with the token that did it.',
+    description:
+      'Every admin change (calendars, policies, contracts, template imports, tokens) and every incident report and step, with the token that did it.',
   })
   @ApiOkResponse({ type: PageOf(AuditEntryResponse) })
   @ApiBadRequestResponse({ description: 'Invalid filter: fieldErrors name each parameter' })

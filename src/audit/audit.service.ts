@@ -61,7 +61,13 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Writes one row; `manager` puts it in the caller's transaction, so the change and its record commit together. */
-  async record(actor: Actor, action: string, entity: AuditEntity, details: Record<string, unknown> = {}, manager?: EntityManager): Promise<void> {
+  async record(
+    actor: Actor,
+    action: string,
+    entity: AuditEntity,
+    details: Record<string, unknown> = {},
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.dataSource.manager).query(
       `INSERT INTO audit_log (actor_token_id, actor_name, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
       [actor.tokenId, actor.name, action, entity.type, entity.id ?? null, JSON.stringify(details)],
@@ -97,7 +103,10 @@ export class AuditService {
     if (from !== undefined) add((p) => `at >= timestamptz 'epoch' + ${p}::bigint * interval '1 millisecond'`, from);
     if (to !== undefined) add((p) => `at < timestamptz 'epoch' + ${p}::bigint * interval '1 millisecond'`, to);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log ${clause}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM audit_log ${clause}`,
+      params,
+    );
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT id::text AS id, at, actor_token_id, actor_name, action, entity_type, entity_id, details FROM audit_log ${clause}
        ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

@@ -38,7 +38,10 @@ export async function ensureAdminToken(
     let id: string;
     if (existing[0]) {
       id = existing[0].id;
-      await m.query(`UPDATE api_tokens SET token_hash = $2, roles = '{admin}', revoked_at = NULL, last_used_at = NULL WHERE id = $1`, [id, hash]);
+      await m.query(`UPDATE api_tokens SET token_hash = $2, roles = '{admin}', revoked_at = NULL, last_used_at = NULL WHERE id = $1`, [
+        id,
+        hash,
+      ]);
     } else {
       id = randomUUID();
       await m.query(`INSERT INTO api_tokens (id, name, roles, token_hash) VALUES ($1, $2, '{admin}', $3)`, [id, name, hash]);
@@ -53,7 +56,11 @@ export async function ensureAdminToken(
  * EMBEDDED_DEFAULTS without ADMIN_TOKEN: when no active admin token exists, generates one and
  * returns its secret (to print once); otherwise undefined.
  */
-export async function generateAdminTokenIfNone(dataSource: DataSource, audit: AuditService, name = EMBEDDED_TOKEN_NAME): Promise<string | undefined> {
+export async function generateAdminTokenIfNone(
+  dataSource: DataSource,
+  audit: AuditService,
+  name = EMBEDDED_TOKEN_NAME,
+): Promise<string | undefined> {
   return dataSource.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock($1)`, [ADMIN_TOKENS_LOCK]);
     const active: unknown[] = await m.query(`SELECT 1 FROM api_tokens WHERE revoked_at IS NULL AND 'admin' = ANY(roles) LIMIT 1`);
@@ -65,7 +72,13 @@ export async function generateAdminTokenIfNone(dataSource: DataSource, audit: Au
        RETURNING id`,
       [randomUUID(), name, hashSecret(secret)],
     );
-    await audit.record(SYSTEM, 'token.bootstrap', { type: 'token', id }, { name, roles: ['admin'], source: 'EMBEDDED_DEFAULTS', outcome: 'created' }, m);
+    await audit.record(
+      SYSTEM,
+      'token.bootstrap',
+      { type: 'token', id },
+      { name, roles: ['admin'], source: 'EMBEDDED_DEFAULTS', outcome: 'created' },
+      m,
+    );
     return secret;
   });
 }
@@ -101,7 +114,9 @@ export class BootstrapTokenService implements OnApplicationBootstrap {
     if (this.config.adminToken) {
       const outcome = await ensureAdminToken(this.dataSource, this.audit, this.config.adminToken);
       if (outcome === 'revoked') {
-        this.logger.warn(`ADMIN_TOKEN is the secret of the revoked token "${BOOTSTRAP_TOKEN_NAME}": it does not authenticate; set a new ADMIN_TOKEN to replace it`);
+        this.logger.warn(
+          `ADMIN_TOKEN is the secret of the revoked token "${BOOTSTRAP_TOKEN_NAME}": it does not authenticate; set a new ADMIN_TOKEN to replace it`,
+        );
       } else if (outcome !== 'unchanged') {
         this.logger.log(`admin token "${BOOTSTRAP_TOKEN_NAME}" ${outcome} from ADMIN_TOKEN`);
       }
@@ -112,7 +127,9 @@ export class BootstrapTokenService implements OnApplicationBootstrap {
       if (secret) process.stdout.write(announceGeneratedToken(secret));
       return;
     }
-    const active: unknown[] = await this.dataSource.query(`SELECT 1 FROM api_tokens WHERE revoked_at IS NULL AND 'admin' = ANY(roles) LIMIT 1`);
+    const active: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM api_tokens WHERE revoked_at IS NULL AND 'admin' = ANY(roles) LIMIT 1`,
+    );
     if (active.length === 0) {
       this.logger.warn('no active admin API token exists: set ADMIN_TOKEN (32+ characters) and restart to create one');
     }

@@ -29,7 +29,8 @@ export class TokensController {
   @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'Create an API token (the secret is in this response only)',
-    description: 'The server stores only the SHA-256 hash of the secret: keep it now, it cannot be shown again. The name is the actor recorded for everything done with the token.',
+    description:
+      'The server stores only the SHA-256 hash of the secret: keep it now, it cannot be shown again. The name is the actor recorded for everything done with the token.',
   })
   @ApiCreatedResponse({ type: CreatedTokenResponse })
   @ApiConflictResponse({ description: 'A token with this name exists' })
@@ -60,7 +61,8 @@ export class TokensController {
   @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'Revoke an API token: it stops working at once',
-    description: 'The token stays listed with revokedAt. Revoking a revoked token changes nothing. The last active admin token cannot be revoked (409).',
+    description:
+      'The token stays listed with revokedAt. Revoking a revoked token changes nothing. The last active admin token cannot be revoked (409).',
   })
   @ApiParam(ID)
   @ApiOkResponse({ type: TokenResponse })

@@ -57,10 +57,10 @@ export class TokensService implements OnModuleDestroy {
    * never touches the secret byte by byte (nothing to time).
    */
   async authenticate(secret: string): Promise<Principal> {
-    const rows: Array<{ id: string; name: string; roles: string[]; revoked_at: Date | null; last_used_at: Date | null }> = await this.dataSource.query(
-      `SELECT id, name, roles, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1`,
-      [hashSecret(secret)],
-    );
+    const rows: Array<{ id: string; name: string; roles: string[]; revoked_at: Date | null; last_used_at: Date | null }> =
+      await this.dataSource.query(`SELECT id, name, roles, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1`, [
+        hashSecret(secret),
+      ]);
     const row = rows[0];
     if (!row) throw new UnauthorizedError('the token is not valid', true);
     if (row.revoked_at !== null) throw new UnauthorizedError('the token has been revoked', true);
@@ -95,7 +95,8 @@ export class TokensService implements OnModuleDestroy {
   }
 
   async list(query: ListTokensQuery): Promise<Page<TokenResponse>> {
-    const filter = query.status === 'active' ? 'WHERE revoked_at IS NULL' : query.status === 'revoked' ? 'WHERE revoked_at IS NOT NULL' : '';
+    const filter =
+      query.status === 'active' ? 'WHERE revoked_at IS NULL' : query.status === 'revoked' ? 'WHERE revoked_at IS NOT NULL' : '';
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(`SELECT count(*)::int AS total FROM api_tokens ${filter}`);
     const rows: TokenRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM api_tokens ${filter} ORDER BY created_at, name LIMIT $1 OFFSET $2`,
@@ -125,7 +126,10 @@ export class TokensService implements OnModuleDestroy {
           [id],
         );
         if (others === 0) {
-          throw new ConflictError(`token ${token.name} is the last active admin token: create another admin token before revoking it`, 'last_admin_token');
+          throw new ConflictError(
+            `token ${token.name} is the last active admin token: create another admin token before revoking it`,
+            'last_admin_token',
+          );
         }
       }
       await m.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [id]);

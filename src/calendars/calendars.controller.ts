@@ -41,7 +41,12 @@ export class CalendarsController {
   @ApiConflictResponse({ description: 'A calendar with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCalendarDto): Promise<CalendarResponse> {
     const created = toCalendarResponse(await this.calendars.create(dto));
-    await this.audit.record(principal, 'calendar.create', { type: 'calendar', id: created.id }, { name: created.name, definition: created.definition });
+    await this.audit.record(
+      principal,
+      'calendar.create',
+      { type: 'calendar', id: created.id },
+      { name: created.name, definition: created.definition },
+    );
     return created;
   }
 
@@ -66,12 +71,19 @@ export class CalendarsController {
 
   @Put(':id')
   @Roles(...ACCESS.admin)
-  @ApiOperation({ summary: 'Update a calendar (name and/or definition)', description: 'The built-in 24x7 calendar cannot be updated (409).' })
+  @ApiOperation({
+    summary: 'Update a calendar (name and/or definition)',
+    description: 'The built-in 24x7 calendar cannot be updated (409).',
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: CalendarResponse })
   @ApiNotFoundResponse({ description: 'No such calendar' })
   @ApiConflictResponse({ description: 'Built-in calendar, or the new name is taken' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateCalendarDto): Promise<CalendarResponse> {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: UpdateCalendarDto,
+  ): Promise<CalendarResponse> {
     const before = toCalendarResponse(await this.calendars.get(id));
     const after = toCalendarResponse(await this.calendars.update(id, dto));
     await this.audit.record(principal, 'calendar.update', { type: 'calendar', id }, { changes: changes(before, after, givenFields(dto)) });

@@ -31,7 +31,8 @@ export class DeadlinePreviewService {
     const issues: FieldIssue[] = [];
     const pauses = (dto.pauses ?? []).map((p, i) => {
       const pause: Pause = { from: parseInstant(p.from), to: p.to == null ? null : parseInstant(p.to) };
-      if (pause.to !== null && pause.to < pause.from) issues.push({ path: `pauses[${i}].to`, message: `must not be before from (${p.from})` });
+      if (pause.to !== null && pause.to < pause.from)
+        issues.push({ path: `pauses[${i}].to`, message: `must not be before from (${p.from})` });
       return pause;
     });
     if (issues.length > 0) throw new DomainValidationError(issues);

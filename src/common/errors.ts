@@ -1,13 +1,19 @@
 /** Application errors the HTTP filter maps to status codes; thrown by services, never by controllers. */
 export class NotFoundError extends Error {
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} not found`);
     this.name = 'NotFoundError';
   }
 }
 
 export class ConflictError extends Error {
-  constructor(message: string, readonly code = 'conflict') {
+  constructor(
+    message: string,
+    readonly code = 'conflict',
+  ) {
     super(message);
     this.name = 'ConflictError';
   }
@@ -15,7 +21,10 @@ export class ConflictError extends Error {
 
 /** A workflow step the incident's current state does not accept (the workflow validator's reason). */
 export class StepRefusedError extends Error {
-  constructor(readonly step: string, reason: string) {
+  constructor(
+    readonly step: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'StepRefusedError';
   }
@@ -30,7 +39,10 @@ export class ServiceUnavailableError extends Error {
 
 /** No credentials, or credentials that do not authenticate (401). */
 export class UnauthorizedError extends Error {
-  constructor(message: string, readonly tokenPresented = false) {
+  constructor(
+    message: string,
+    readonly tokenPresented = false,
+  ) {
     super(message);
     this.name = 'UnauthorizedError';
   }
@@ -38,7 +50,10 @@ export class UnauthorizedError extends Error {
 
 /** An authenticated caller without a role the route needs (403); names the roles that would do. */
 export class ForbiddenError extends Error {
-  constructor(message: string, readonly requiredRoles: readonly string[]) {
+  constructor(
+    message: string,
+    readonly requiredRoles: readonly string[],
+  ) {
     super(message);
     this.name = 'ForbiddenError';
   }
@@ -46,7 +61,10 @@ export class ForbiddenError extends Error {
 
 /** Too many writes from one token (429); `retryAfterSeconds` goes into Retry-After. */
 export class RateLimitedError extends Error {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message);
     this.name = 'RateLimitedError';
   }

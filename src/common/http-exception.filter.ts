@@ -1,7 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainValidationError, type FieldIssue } from '../domain/errors';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ServiceUnavailableError, StepRefusedError, UnauthorizedError } from './errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ServiceUnavailableError,
+  StepRefusedError,
+  UnauthorizedError,
+} from './errors';
 
 /** The one JSON error shape: { statusCode, error, message, fieldErrors? }. No stack traces or SQL leave the server. */
 export interface ErrorBody {
@@ -17,7 +25,15 @@ export interface ErrorBody {
 /** Errors of the JSON body parser (the "http-errors" kind): a client error, said in our words, never the parser's. */
 function bodyParserError(exception: unknown): ErrorBody | undefined {
   const e = exception as { statusCode?: unknown; type?: unknown; expose?: unknown; limit?: unknown };
-  if (typeof e !== 'object' || e === null || typeof e.statusCode !== 'number' || e.statusCode < 400 || e.statusCode >= 500 || e.expose !== true) return undefined;
+  if (
+    typeof e !== 'object' ||
+    e === null ||
+    typeof e.statusCode !== 'number' ||
+    e.statusCode < 400 ||
+    e.statusCode >= 500 ||
+    e.expose !== true
+  )
+    return undefined;
   const status = e.statusCode;
   const messages: Record<string, string> = {
     'entity.too.large': `the request body is larger than the limit${typeof e.limit === 'number' ? ` of ${Math.round(e.limit / 1024)} kB` : ''}`,
@@ -26,7 +42,8 @@ function bodyParserError(exception: unknown): ErrorBody | undefined {
     'charset.unsupported': 'the request body has an unsupported charset',
     'request.aborted': 'the request was aborted',
   };
-  const message = (typeof e.type === 'string' && messages[e.type]) || (HttpStatus[status] ?? 'bad request').toLowerCase().replace(/_/g, ' ');
+  const message =
+    (typeof e.type === 'string' && messages[e.type]) || (HttpStatus[status] ?? 'bad request').toLowerCase().replace(/_/g, ' ');
   return { statusCode: status, error: (HttpStatus[status] ?? 'bad_request').toLowerCase(), message };
 }
 
@@ -69,7 +86,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         const message = res.fieldErrors.map((i) => `${i.path}: ${i.message}`).join('; ');
         return { statusCode: status, error: 'validation_failed', message, fieldErrors: res.fieldErrors };
       }
-      const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? exception.message);
+      const message =
+        typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : (res.message ?? exception.message);
       return { statusCode: status, error: (HttpStatus[status] ?? 'error').toLowerCase(), message };
     }
     const parser = bodyParserError(exception);

@@ -4,8 +4,18 @@
  */
 export class ConfigError extends Error {
   /** `secret`: the value is never echoed (only its length), so a bad secret does not land in logs. */
-  constructor(readonly variable: string, expectation: string, value?: string, options: { secret?: boolean } = {}) {
-    const shown = value === undefined ? ' is not set' : options.secret ? ` is invalid (${value.length} characters, value not shown)` : `=${JSON.stringify(value)} is invalid`;
+  constructor(
+    readonly variable: string,
+    expectation: string,
+    value?: string,
+    options: { secret?: boolean } = {},
+  ) {
+    const shown =
+      value === undefined
+        ? ' is not set'
+        : options.secret
+          ? ` is invalid (${value.length} characters, value not shown)`
+          : `=${JSON.stringify(value)} is invalid`;
     super(`${variable}${shown}: ${expectation}`);
     this.name = 'ConfigError';
   }
@@ -80,7 +90,8 @@ function adminToken(env: Env): string | undefined {
 function corsOrigins(env: Env): string[] | undefined {
   const value = env.CORS_ORIGINS;
   if (value === undefined || value.trim() === '') return undefined;
-  const expectation = 'a comma-separated list of origins such as https://ops.example.com,http://localhost:5173 (scheme, host and port only), or * alone';
+  const expectation =
+    'a comma-separated list of origins such as https://ops.example.com,http://localhost:5173 (scheme, host and port only), or * alone';
   const origins = value.split(',').map((o) => o.trim());
   if (origins.length === 1 && origins[0] === '*') return ['*'];
   const isOrigin = (o: string): boolean => {
@@ -118,12 +129,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: corsOrigins(env),
     embeddedDefaults: flag(env, 'EMBEDDED_DEFAULTS'),
     rateLimitWritesPerSecond: Number(
-      optional(env, 'RATE_LIMIT_WRITES_PER_SECOND', String(DEFAULT_RATE_LIMIT_WRITES_PER_SECOND), 'a number of requests per second, 0 to disable the limit', (v) =>
-        /^\d+(\.\d+)?$/.test(v) && +v <= 100_000,
+      optional(
+        env,
+        'RATE_LIMIT_WRITES_PER_SECOND',
+        String(DEFAULT_RATE_LIMIT_WRITES_PER_SECOND),
+        'a number of requests per second, 0 to disable the limit',
+        (v) => /^\d+(\.\d+)?$/.test(v) && +v <= 100_000,
       ),
     ),
     rateLimitWritesBurst: Number(
-      optional(env, 'RATE_LIMIT_WRITES_BURST', String(DEFAULT_RATE_LIMIT_WRITES_BURST), 'an integer between 1 and 100000', (v) => /^\d+$/.test(v) && +v >= 1 && +v <= 100_000),
+      optional(
+        env,
+        'RATE_LIMIT_WRITES_BURST',
+        String(DEFAULT_RATE_LIMIT_WRITES_BURST),
+        'an integer between 1 and 100000',
+        (v) => /^\d+$/.test(v) && +v >= 1 && +v <= 100_000,
+      ),
     ),
   };
 }

@@ -67,13 +67,18 @@ export class ContractsController {
   @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'Update a contract',
-    description: 'Fields left out keep their value; null clears startsOn, endsOn or webhookUrl. The merged contract is validated as a whole.',
+    description:
+      'Fields left out keep their value; null clears startsOn, endsOn or webhookUrl. The merged contract is validated as a whole.',
   })
   @ApiParam(ID)
   @ApiOkResponse({ type: ContractResponse })
   @ApiNotFoundResponse({ description: 'No such contract, calendar or policy' })
   @ApiConflictResponse({ description: 'The new name is taken' })
-  async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateContractDto): Promise<ContractResponse> {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: UpdateContractDto,
+  ): Promise<ContractResponse> {
     const before = toContractResponse(await this.contracts.get(id));
     const after = toContractResponse(await this.contracts.update(id, dto));
     await this.audit.record(principal, 'contract.update', { type: 'contract', id }, { changes: changes(before, after, givenFields(dto)) });

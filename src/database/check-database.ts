@@ -18,7 +18,7 @@ export async function checkDatabase(url: string, timeoutMs = 5000): Promise<void
     await client.query('SELECT 1');
   } catch (error) {
     const reason = (error as Error).message || (error as { code?: string }).code || String(error);
-    throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL=${redact(url)}: ${reason}`);
+    throw new Error(`Cannot connect to PostgreSQL at DATABASE_URL=${redact(url)}: ${reason}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -28,26 +28,26 @@ let stopping = false;
 
 /** Stops the children first (they need the servers to drain), then the servers, newest first. */
 async function shutdown(code: number): Promise<void> {
-    if (stopping) return;
-    stopping = true;
-    if (children.length === 0 && stops.length === 0) process.exit(code);
-    log('stopping…');
-    await Promise.all(
-      children.map(
-        ({ child }) =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-          }),
-      ),
-    );
-    for (const { name, stop } of stops.reverse()) {
-      await stop().catch((error: Error) => log(`${name} stop: ${error.message}`));
-    }
-    log('stopped');
-    process.exit(code);
+  if (stopping) return;
+  stopping = true;
+  if (children.length === 0 && stops.length === 0) process.exit(code);
+  log('stopping…');
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
+  for (const { name, stop } of stops.reverse()) {
+    await stop().catch((error: Error) => log(`${name} stop: ${error.message}`));
+  }
+  log('stopped');
+  process.exit(code);
 }
 
 async function main(): Promise<void> {

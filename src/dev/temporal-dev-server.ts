@@ -65,14 +65,22 @@ export async function startTemporalDevServer(options: {
   }
 
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--ui-port', String(options.uiPort),
-    '--db-filename', dbFilename,
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--namespace', 'default',
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--db-filename',
+    dbFilename,
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--namespace',
+    'default',
+    '--log-level',
+    'warn',
     ...SEARCH_ATTRIBUTE_KEYS.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]),
   ];
   const child = spawn(executable.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -50,9 +50,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const [postgres, temporal] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() =>
-        this.temporal.workflowService.describeNamespace({ namespace: this.config.temporalNamespace }),
-      ),
+      probe(() => this.temporal.workflowService.describeNamespace({ namespace: this.config.temporalNamespace })),
     ]);
     const ok = postgres.status === 'up' && temporal.status === 'up';
     if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -41,7 +41,8 @@ const STEP_DOC = {
 };
 function StepDocs(summary: string): MethodDecorator {
   return (target, key, descriptor) => {
-    for (const d of [ApiOperation({ summary }), HttpCode(200), Roles(...ACCESS.incidentWrite), ...Object.values(STEP_DOC)]) d(target, key, descriptor);
+    for (const d of [ApiOperation({ summary }), HttpCode(200), Roles(...ACCESS.incidentWrite), ...Object.values(STEP_DOC)])
+      d(target, key, descriptor);
   };
 }
 
@@ -100,48 +101,93 @@ export class IncidentsController {
     return this.incidents.step(id, step, body as never, principal);
   }
 
-  @Post(':id/acknowledge') @StepDocs('Phone triage: acknowledge the call')
-  acknowledge(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) { return this.step(p, id, 'acknowledge', b); }
+  @Post(':id/acknowledge')
+  @StepDocs('Phone triage: acknowledge the call')
+  acknowledge(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
+    return this.step(p, id, 'acknowledge', b);
+  }
 
-  @Post(':id/remote-session') @StepDocs('Remote diagnosis: the remote session started')
-  remoteSession(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) { return this.step(p, id, 'remoteSession', b); }
+  @Post(':id/remote-session')
+  @StepDocs('Remote diagnosis: the remote session started')
+  remoteSession(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
+    return this.step(p, id, 'remoteSession', b);
+  }
 
-  @Post(':id/diagnosis') @StepDocs('Record the remote diagnosis: resolved remotely, or needs on-site')
-  diagnosis(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DiagnosisDto) { return this.step(p, id, 'diagnosis', b); }
+  @Post(':id/diagnosis')
+  @StepDocs('Record the remote diagnosis: resolved remotely, or needs on-site')
+  diagnosis(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DiagnosisDto) {
+    return this.step(p, id, 'diagnosis', b);
+  }
 
-  @Post(':id/dispatch') @StepDocs('Dispatch an engineer on site')
-  dispatch(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DispatchDto) { return this.step(p, id, 'dispatch', b); }
+  @Post(':id/dispatch')
+  @StepDocs('Dispatch an engineer on site')
+  dispatch(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DispatchDto) {
+    return this.step(p, id, 'dispatch', b);
+  }
 
-  @Post(':id/arrive') @StepDocs('The dispatched engineer arrived on site')
-  arrive(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) { return this.step(p, id, 'arrive', b); }
+  @Post(':id/arrive')
+  @StepDocs('The dispatched engineer arrived on site')
+  arrive(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
+    return this.step(p, id, 'arrive', b);
+  }
 
-  @Post(':id/spare') @StepDocs('Deliver a spare unit of no lower grade')
-  spare(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SpareDto) { return this.step(p, id, 'spare', b); }
+  @Post(':id/spare')
+  @StepDocs('Deliver a spare unit of no lower grade')
+  spare(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SpareDto) {
+    return this.step(p, id, 'spare', b);
+  }
 
-  @Post(':id/major-problem') @StepDocs('Flag a major technical problem: opens expert consultation')
-  majorProblem(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) { return this.step(p, id, 'majorProblem', b); }
+  @Post(':id/major-problem')
+  @StepDocs('Flag a major technical problem: opens expert consultation')
+  majorProblem(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
+    return this.step(p, id, 'majorProblem', b);
+  }
 
-  @Post(':id/experts') @StepDocs('Experts convened')
-  experts(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ExpertsDto) { return this.step(p, id, 'experts', b); }
+  @Post(':id/experts')
+  @StepDocs('Experts convened')
+  experts(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ExpertsDto) {
+    return this.step(p, id, 'experts', b);
+  }
 
-  @Post(':id/restore') @StepDocs('Service restored (stops penalty accrual)')
-  restore(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: RestoreDto) { return this.step(p, id, 'restore', b); }
+  @Post(':id/restore')
+  @StepDocs('Service restored (stops penalty accrual)')
+  restore(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: RestoreDto) {
+    return this.step(p, id, 'restore', b);
+  }
 
-  @Post(':id/sign-off') @StepDocs("The customer's sign-off: writes the fault report and closes")
-  signOff(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SignOffDto) { return this.step(p, id, 'signOff', b); }
+  @Post(':id/sign-off')
+  @StepDocs("The customer's sign-off: writes the fault report and closes")
+  signOff(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SignOffDto) {
+    return this.step(p, id, 'signOff', b);
+  }
 
-  @Post(':id/pause') @StepDocs('Pause every clock (force majeure, waiting on the customer)')
-  pause(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: PauseDto) { return this.step(p, id, 'pause', b); }
+  @Post(':id/pause')
+  @StepDocs('Pause every clock (force majeure, waiting on the customer)')
+  pause(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: PauseDto) {
+    return this.step(p, id, 'pause', b);
+  }
 
-  @Post(':id/resume') @StepDocs('Resume the clocks; deadlines move by the paused time')
-  resume(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) { return this.step(p, id, 'resume', b); }
+  @Post(':id/resume')
+  @StepDocs('Resume the clocks; deadlines move by the paused time')
+  resume(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
+    return this.step(p, id, 'resume', b);
+  }
 
-  @Post(':id/reclassify') @StepDocs('Change severity: deadlines recomputed from t0 under the new class')
-  reclassify(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReclassifyDto) { return this.step(p, id, 'reclassify', b); }
+  @Post(':id/reclassify')
+  @StepDocs('Change severity: deadlines recomputed from t0 under the new class')
+  reclassify(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReclassifyDto) {
+    return this.step(p, id, 'reclassify', b);
+  }
 
-  @Post(':id/exclude') @StepDocs('Customer-caused: reverse accruals, stop every clock')
-  exclude(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReasonDto) { return this.step(p, id, 'exclude', b); }
+  @Post(':id/exclude')
+  @StepDocs('Customer-caused: reverse accruals, stop every clock')
+  exclude(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReasonDto) {
+    return this.step(p, id, 'exclude', b);
+  }
 
-  @Post(':id/cancel') @StepDocs('Duplicate report: cancel')
-  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReasonDto) { return this.step(p, id, 'cancel', b); }
+  @Post(':id/cancel')
+  @StepDocs('Duplicate report: cancel')
+  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReasonDto) {
+    return this.step(p, id, 'cancel', b);
+  }
 }

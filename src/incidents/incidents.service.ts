@@ -1,10 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -69,7 +64,11 @@ export class IncidentsService {
    * Reports a fault: one row in the read model, one workflow (id derived from the incident id).
    * `reportedBy` defaults to the reporting token's name; the audit trail records the token either way.
    */
-  async report(dto: ReportIncidentDto, idempotencyKey: string | undefined, principal: Principal): Promise<{ id: string; workflowId: string; created: boolean }> {
+  async report(
+    dto: ReportIncidentDto,
+    idempotencyKey: string | undefined,
+    principal: Principal,
+  ): Promise<{ id: string; workflowId: string; created: boolean }> {
     if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
       throw new DomainValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
     }
@@ -96,7 +95,17 @@ export class IncidentsService {
          status, rung, stage, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [id, workflowId, dto.contractId, dto.severity, dto.description, reportedAt, snapshot.policy.id, snapshot.policy.version, idempotencyKey ?? null],
+      [
+        id,
+        workflowId,
+        dto.contractId,
+        dto.severity,
+        dto.description,
+        reportedAt,
+        snapshot.policy.id,
+        snapshot.policy.version,
+        idempotencyKey ?? null,
+      ],
     );
     if (inserted.length === 0) {
       // A concurrent request with the same key won the race: answer with its incident.
@@ -118,13 +127,18 @@ export class IncidentsService {
       await this.dataSource.query(`DELETE FROM incidents WHERE id = $1`, [id]);
       throw error;
     }
-    await this.audit.record(principal, 'incident.report', { type: 'incident', id }, {
-      contractId: dto.contractId,
-      severity: dto.severity,
-      reportedBy: input.reportedBy,
-      reportedAt: new Date(reportedAt).toISOString(),
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-    });
+    await this.audit.record(
+      principal,
+      'incident.report',
+      { type: 'incident', id },
+      {
+        contractId: dto.contractId,
+        severity: dto.severity,
+        reportedBy: input.reportedBy,
+        reportedAt: new Date(reportedAt).toISOString(),
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      },
+    );
     return { id, workflowId, created: true };
   }
 
@@ -188,7 +202,10 @@ export class IncidentsService {
     if (q.breached === true) where.push('breach_count > 0');
     if (q.breached === false) where.push('breach_count = 0');
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: Array<{ total: string }> = await this.dataSource.query(`SELECT count(*)::text AS total FROM incidents ${clause}`, params);
+    const [{ total }]: Array<{ total: string }> = await this.dataSource.query(
+      `SELECT count(*)::text AS total FROM incidents ${clause}`,
+      params,
+    );
     const rows: Array<IncidentRow & { contract_name: string; zone: string }> = await this.dataSource.query(
       `SELECT i.*, c.name AS contract_name, cal.definition->>'zone' AS zone
        FROM (SELECT * FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
@@ -258,7 +275,12 @@ export class IncidentsService {
    * step's actor is the authenticated token's name, whatever the body claimed; an accepted step is
    * recorded in the audit trail.
    */
-  async step<S extends StepName>(id: string, step: S, body: Omit<StepPayloads[S], 'actor'> & { actor?: string }, principal: Principal): Promise<IncidentView> {
+  async step<S extends StepName>(
+    id: string,
+    step: S,
+    body: Omit<StepPayloads[S], 'actor'> & { actor?: string },
+    principal: Principal,
+  ): Promise<IncidentView> {
     const row = await this.row(id);
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
     const { actor: claimed, ...rest } = body;
@@ -275,13 +297,18 @@ export class IncidentsService {
       }
       throw error;
     }
-    await this.audit.record(principal, `incident.step.${STEP_PATHS[step]}`, { type: 'incident', id }, {
-      step,
-      ...rest,
-      ...(claimed !== undefined && claimed !== principal.name ? { claimedActor: claimed } : {}),
-      status: view.status,
-      stage: view.stage,
-    });
+    await this.audit.record(
+      principal,
+      `incident.step.${STEP_PATHS[step]}`,
+      { type: 'incident', id },
+      {
+        step,
+        ...rest,
+        ...(claimed !== undefined && claimed !== principal.name ? { claimedActor: claimed } : {}),
+        status: view.status,
+        stage: view.stage,
+      },
+    );
     return view;
   }
 
@@ -291,7 +318,8 @@ export class IncidentsService {
       `SELECT report, markdown FROM fault_reports WHERE incident_id = $1`,
       [id],
     );
-    if (rows.length === 0) throw new ConflictError(`incident ${id} has no fault report yet: it is written when the customer signs off`, 'report_not_ready');
+    if (rows.length === 0)
+      throw new ConflictError(`incident ${id} has no fault report yet: it is written when the customer signs off`, 'report_not_ready');
     return rows[0];
   }
 }

@@ -10,8 +10,22 @@ import type { LedgerEntryResponse, LedgerPageResponse, LedgerTotals } from './dt
 
 /** Stable CSV header: snake_case, one column per JSON item field, in this order. */
 export const LEDGER_CSV_COLUMNS = [
-  'id', 'created_at', 'contract_id', 'incident_id', 'kind', 'period_index', 'period_start', 'period_end', 'amount',
-  'currency', 'rate', 'basis_amount', 'cap_applied', 'workflow_id', 'run_id', 'idempotency_key',
+  'id',
+  'created_at',
+  'contract_id',
+  'incident_id',
+  'kind',
+  'period_index',
+  'period_start',
+  'period_end',
+  'amount',
+  'currency',
+  'rate',
+  'basis_amount',
+  'cap_applied',
+  'workflow_id',
+  'run_id',
+  'idempotency_key',
 ] as const;
 
 /** Rows fetched per round trip when streaming CSV (memory stays bounded whatever the ledger's size). */
@@ -94,8 +108,22 @@ function toItem(r: LedgerRow): LedgerEntryResponse {
 /** The CSV record of an entry: exactly the JSON item's values, in LEDGER_CSV_COLUMNS order. */
 function toCsv(i: LedgerEntryResponse): string {
   return csvRecord([
-    i.id, i.createdAt, i.contractId, i.incidentId, i.kind, i.periodIndex, i.periodStart, i.periodEnd, i.amount,
-    i.currency, i.rate, i.basisAmount, i.capApplied, i.workflowId, i.runId, i.idempotencyKey,
+    i.id,
+    i.createdAt,
+    i.contractId,
+    i.incidentId,
+    i.kind,
+    i.periodIndex,
+    i.periodStart,
+    i.periodEnd,
+    i.amount,
+    i.currency,
+    i.rate,
+    i.basisAmount,
+    i.capApplied,
+    i.workflowId,
+    i.runId,
+    i.idempotencyKey,
   ]);
 }
 
@@ -130,7 +158,10 @@ function writeChunk(res: Response, chunk: string): Promise<void> {
 }
 
 function compactStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 @Injectable()
@@ -224,7 +255,10 @@ export class LedgerService {
       await runner.startTransaction('REPEATABLE READ');
       // The export reads every row: plan the cursor for all of them (an index scan on the period), not the first few.
       await runner.query('SET LOCAL cursor_tuple_fraction = 1');
-      await runner.query(`DECLARE ledger_csv NO SCROLL CURSOR FOR SELECT ${LEDGER_SELECT_COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id`, params);
+      await runner.query(
+        `DECLARE ledger_csv NO SCROLL CURSOR FOR SELECT ${LEDGER_SELECT_COLUMNS} FROM ledger_entries ${clause} ORDER BY ledger_entries.id`,
+        params,
+      );
       let rows: LedgerRow[] = await runner.query(`FETCH FORWARD ${CSV_FETCH_SIZE} FROM ledger_csv`);
 
       const scope = q.contractId ? `contract-${q.contractId}` : q.incidentId ? `incident-${q.incidentId}` : 'all';

@@ -70,10 +70,7 @@ export class PenaltiesService {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const contract = await loadFinanceContract(tx, contractId);
       const { currency, totalValue, terms } = contract;
-      const rows: IncidentAggregateRow[] = await tx.query(
-        CONTRACT_PENALTIES_SQL,
-        [contract.id],
-      );
+      const rows: IncidentAggregateRow[] = await tx.query(CONTRACT_PENALTIES_SQL, [contract.id]);
       const cap = capAmount(totalValue, terms.capFraction, currency);
       const perIncident = terms.capScope === 'incident';
       const warnings: string[] = [];

@@ -76,7 +76,8 @@ function ranges(ks: number[]): string {
 
 /** Incidents in ledger posting order: first accrual id, then those without accruals by breach, then report instant. */
 function compareIncidents(a: Work, b: Work): number {
-  if (a.firstAccrualId !== null && b.firstAccrualId !== null) return a.firstAccrualId < b.firstAccrualId ? -1 : a.firstAccrualId > b.firstAccrualId ? 1 : 0;
+  if (a.firstAccrualId !== null && b.firstAccrualId !== null)
+    return a.firstAccrualId < b.firstAccrualId ? -1 : a.firstAccrualId > b.firstAccrualId ? 1 : 0;
   if (a.firstAccrualId !== null) return -1;
   if (b.firstAccrualId !== null) return 1;
   const ab = a.facts.breachedAt ?? Infinity;
@@ -154,8 +155,16 @@ export function reconcileContract(input: {
     let w = byId.get(g.incidentId);
     if (!w) {
       w = blank({
-        id: g.incidentId, rowStatus: 'unknown', reportedAt: 0, hasState: false, status: null, breachedAt: null, pauses: [],
-        restoredAt: null, closedAt: null, restoreDueAt: null,
+        id: g.incidentId,
+        rowStatus: 'unknown',
+        reportedAt: 0,
+        hasState: false,
+        status: null,
+        breachedAt: null,
+        pauses: [],
+        restoredAt: null,
+        closedAt: null,
+        restoreDueAt: null,
       });
       w.problem = 'the ledger has entries for this incident under this contract, but the incident belongs to another contract';
       byId.set(g.incidentId, w);
@@ -174,7 +183,13 @@ export function reconcileContract(input: {
   if (terms.capScope === 'incident') {
     for (const w of works) {
       if (w.off || w.problem) continue;
-      for (const e of expectedAccruals({ total: totalValue, rate: terms.ratePerPeriod, capFraction: terms.capFraction, currency, periods: w.owed })) {
+      for (const e of expectedAccruals({
+        total: totalValue,
+        rate: terms.ratePerPeriod,
+        capFraction: terms.capFraction,
+        currency,
+        periods: w.owed,
+      })) {
         if (e.post || e.capped) w.expected.set(e.index, { amount: e.amount, capped: e.capped });
       }
     }
@@ -239,7 +254,8 @@ export function reconcileContract(input: {
       g.rates.forEach((r) => rates.add(plainDecimal(r)));
       g.bases.forEach((b) => bases.add(moneyOut(b, currency)));
       const n = g.accruals - g.reversals - g.corrections;
-      if (n > 1) issues.push(`duplicate accrual: period ${g.periodIndex} has ${n} live accrual rows (accrual ids ${g.accrualIds.join(', ')})`);
+      if (n > 1)
+        issues.push(`duplicate accrual: period ${g.periodIndex} has ${n} live accrual rows (accrual ids ${g.accrualIds.join(', ')})`);
       if (n < 0) issues.push(`period ${g.periodIndex} has more reversal/correction rows than accrual rows`);
     }
     const ledgerNet = sumMoney(nets, currency);
@@ -247,7 +263,12 @@ export function reconcileContract(input: {
 
     // Expected side.
     const expectedWritten = [...w.expected.entries()].filter(([, e]) => new MoneyDecimal(e.amount).gt(0)).map(([k]) => k);
-    const expectedNet = w.off ? zero : sumMoney([...w.expected.values()].map((e) => e.amount), currency);
+    const expectedNet = w.off
+      ? zero
+      : sumMoney(
+          [...w.expected.values()].map((e) => e.amount),
+          currency,
+        );
     const cappedPeriods = [...w.expected.values()].filter((e) => e.capped).length;
     const difference = formatMoney(new MoneyDecimal(ledgerNet).minus(expectedNet), currency);
 
@@ -281,7 +302,11 @@ export function reconcileContract(input: {
         [...live.values()].every((n) => n >= 0 && n <= 1) &&
         w.groups.every((g) => g.currency === currency) &&
         compareMoney(new MoneyDecimal(difference).abs(), perPeriod) <= 0;
-      const boundaries = [w.owed >= 1 ? w.postAt(w.owed) : null, w.postAt(w.owed + 1), w.facts.breachedAt === null ? w.facts.restoreDueAt : null];
+      const boundaries = [
+        w.owed >= 1 ? w.postAt(w.owed) : null,
+        w.postAt(w.owed + 1),
+        w.facts.breachedAt === null ? w.facts.restoreDueAt : null,
+      ];
       const near = boundaries.find((b): b is number => b !== null && Math.abs(asOf - b) <= PENDING_WINDOW_MS);
       if (oneAtTail && near !== undefined) {
         result = 'pending';
@@ -303,7 +328,12 @@ export function reconcileContract(input: {
         accrualEnd: new Date(w.end).toISOString(),
         interruptionMs: w.interruptionMs,
       },
-      expected: { periods: w.off ? 0 : expectedWritten.length, net: expectedNet, owedPeriods: w.owed, cappedPeriods: w.off ? 0 : cappedPeriods },
+      expected: {
+        periods: w.off ? 0 : expectedWritten.length,
+        net: expectedNet,
+        owedPeriods: w.owed,
+        cappedPeriods: w.off ? 0 : cappedPeriods,
+      },
       ledger: { accruals, reversals, corrections, livePeriods: livePeriods.length, net: ledgerNet },
       difference,
       issues,

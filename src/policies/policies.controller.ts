@@ -46,7 +46,12 @@ export class PoliciesController {
   @ApiConflictResponse({ description: 'A policy with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreatePolicyDto): Promise<PolicyResponse> {
     const created = toPolicyResponse(await this.policies.create(dto));
-    await this.audit.record(principal, 'policy.create', { type: 'policy', id: created.id }, { name: created.name, version: created.version });
+    await this.audit.record(
+      principal,
+      'policy.create',
+      { type: 'policy', id: created.id },
+      { name: created.name, version: created.version },
+    );
     return created;
   }
 
@@ -73,7 +78,8 @@ export class PoliciesController {
   @Roles(...ACCESS.admin)
   @ApiOperation({
     summary: 'Update a policy: creates version n+1',
-    description: 'Versions are immutable: the definition given becomes a new version (and the current one); earlier versions stay readable and running incidents keep theirs.',
+    description:
+      'Versions are immutable: the definition given becomes a new version (and the current one); earlier versions stay readable and running incidents keep theirs.',
   })
   @ApiParam(ID)
   @ApiOkResponse({ type: PolicyResponse })
@@ -82,11 +88,16 @@ export class PoliciesController {
   async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdatePolicyDto): Promise<PolicyResponse> {
     const before = toPolicyResponse(await this.policies.get(id));
     const after = toPolicyResponse(await this.policies.update(id, dto));
-    await this.audit.record(principal, 'policy.update', { type: 'policy', id }, {
-      previousVersion: before.version,
-      version: after.version,
-      ...(before.name === after.name ? {} : { name: { from: before.name, to: after.name } }),
-    });
+    await this.audit.record(
+      principal,
+      'policy.update',
+      { type: 'policy', id },
+      {
+        previousVersion: before.version,
+        version: after.version,
+        ...(before.name === after.name ? {} : { name: { from: before.name, to: after.name } }),
+      },
+    );
     return after;
   }
 

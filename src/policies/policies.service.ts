@@ -55,9 +55,7 @@ export class PoliciesService {
       const version = await m.save(m.create(PolicyVersionEntity, { policyId: policy.id, version: 1, definition }));
       return { policy, version };
     };
-    return translateUniqueViolation('policy', uniqueName(dto.name), () =>
-      manager ? work(manager) : this.dataSource.transaction(work),
-    );
+    return translateUniqueViolation('policy', uniqueName(dto.name), () => (manager ? work(manager) : this.dataSource.transaction(work)));
   }
 
   async getPolicy(id: string): Promise<PolicyEntity> {

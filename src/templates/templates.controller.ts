@@ -32,7 +32,10 @@ export class TemplatesController {
 
   @Get()
   @Roles(...ACCESS.read)
-  @ApiOperation({ summary: 'List the seed templates', description: "Each customer letter: id, name, the letter's quotes, the template's assumptions." })
+  @ApiOperation({
+    summary: 'List the seed templates',
+    description: "Each customer letter: id, name, the letter's quotes, the template's assumptions.",
+  })
   @ApiOkResponse({ type: PageOf(TemplateSummaryResponse) })
   list(@Query() query: PageQuery): Page<TemplateSummaryResponse> {
     return this.templates.list(query);
@@ -60,14 +63,23 @@ export class TemplatesController {
   @ApiCreatedResponse({ type: TemplateImportResponse })
   @ApiNotFoundResponse({ description: 'No such template' })
   @ApiConflictResponse({ description: 'A calendar or a policy with that name exists' })
-  async import(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: ImportTemplateDto): Promise<TemplateImportResponse> {
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: ImportTemplateDto,
+  ): Promise<TemplateImportResponse> {
     const imported = await this.templates.import(id, dto);
-    await this.audit.record(principal, 'template.import', { type: 'template', id }, {
-      name: imported.calendar.name,
-      calendarId: imported.calendar.id,
-      policyId: imported.policy.id,
-      policyVersion: imported.policy.version,
-    });
+    await this.audit.record(
+      principal,
+      'template.import',
+      { type: 'template', id },
+      {
+        name: imported.calendar.name,
+        calendarId: imported.calendar.id,
+        policyId: imported.policy.id,
+        policyVersion: imported.policy.version,
+      },
+    );
     return imported;
   }
 }

@@ -7,7 +7,10 @@ export async function checkTemporal(address: string, namespace: string): Promise
     connection = await Connection.connect({ address, connectTimeout: '5s' });
     await connection.workflowService.describeNamespace({ namespace });
   } catch (error) {
-    throw new Error(`Cannot reach Temporal namespace ${namespace} at TEMPORAL_ADDRESS=${address}: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(
+      `Cannot reach Temporal namespace ${namespace} at TEMPORAL_ADDRESS=${address}: ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
   } finally {
     await connection?.close();
   }

@@ -83,7 +83,5 @@ export async function resolveTemporalCli(
 }
 
 export function toSdkExecutable(exe: TemporalExecutable) {
-  return exe.type === 'existing-path'
-    ? ({ type: 'existing-path', path: exe.path } as const)
-    : ({ type: 'cached-download' } as const);
+  return exe.type === 'existing-path' ? ({ type: 'existing-path', path: exe.path } as const) : ({ type: 'cached-download' } as const);
 }

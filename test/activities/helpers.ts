@@ -84,7 +84,10 @@ type Query = (sql: string, parameters?: unknown[]) => Promise<any>;
  * `rewrite` (everything else is the real object). Lets a test change what the activity's SQL does
  * without touching the activity.
  */
-export function withTransactionQuery(dataSource: DataSource, rewrite: (real: Query, sql: string, parameters?: unknown[]) => Promise<any>): DataSource {
+export function withTransactionQuery(
+  dataSource: DataSource,
+  rewrite: (real: Query, sql: string, parameters?: unknown[]) => Promise<any>,
+): DataSource {
   return new Proxy(dataSource, {
     get(target, prop) {
       if (prop === 'transaction') {

@@ -35,7 +35,8 @@ describe('postLedgerEntry', () => {
   function racing(lock: boolean): DataSource {
     return withTransactionQuery(ds, async (real, sql, parameters) => {
       const statement = lock ? sql : sql.replace(/\s+FOR UPDATE\b/, '');
-      if (!lock && statement === sql && /FOR UPDATE/.test(sql)) throw new Error('lock query not found: the test no longer removes the lock');
+      if (!lock && statement === sql && /FOR UPDATE/.test(sql))
+        throw new Error('lock query not found: the test no longer removes the lock');
       const result = await real(statement, parameters);
       if (/SUM\(amount\)/.test(sql)) await real('SELECT pg_sleep(0.05)');
       return result;
@@ -49,7 +50,12 @@ describe('postLedgerEntry', () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => post(posting(incidents[i % 3], { periodIndex: Math.floor(i / 3) + 1, amount: '3333.33' }))),
     );
-    return { contractId, results, rows: await rowsWhere(ds, 'contract_id', contractId), net: await netWhere(ds, 'contract_id', contractId) };
+    return {
+      contractId,
+      results,
+      rows: await rowsWhere(ds, 'contract_id', contractId),
+      net: await netWhere(ds, 'contract_id', contractId),
+    };
   }
 
   describe('idempotency key', () => {
@@ -149,7 +155,9 @@ describe('postLedgerEntry', () => {
       const [a, b] = incidents;
       const post = createActivities({ dataSource: racing(true) }).postLedgerEntry;
       const inputs = [a, b].flatMap((incident) =>
-        Array.from({ length: 8 }, (_, i) => posting(incident, { periodIndex: i + 1, amount: '7000.00', cap: '20000.00', capScope: 'incident' })),
+        Array.from({ length: 8 }, (_, i) =>
+          posting(incident, { periodIndex: i + 1, amount: '7000.00', cap: '20000.00', capScope: 'incident' }),
+        ),
       );
       const results = await Promise.all(inputs.map((input) => post(input)));
       for (const incident of [a, b]) {
@@ -168,8 +176,16 @@ describe('postLedgerEntry', () => {
       const [a, b] = incidents;
       const scope = { cap: '20000.00', capScope: 'incident' as const };
       await activities().postLedgerEntry(posting(a, { periodIndex: 1, amount: '20000.00', ...scope }));
-      expect(await activities().postLedgerEntry(posting(a, { periodIndex: 2, ...scope }))).toEqual({ written: false, amount: '0.00', capApplied: true });
-      expect(await activities().postLedgerEntry(posting(b, { periodIndex: 1, ...scope }))).toEqual({ written: true, amount: '15000.00', capApplied: false });
+      expect(await activities().postLedgerEntry(posting(a, { periodIndex: 2, ...scope }))).toEqual({
+        written: false,
+        amount: '0.00',
+        capApplied: true,
+      });
+      expect(await activities().postLedgerEntry(posting(b, { periodIndex: 1, ...scope }))).toEqual({
+        written: true,
+        amount: '15000.00',
+        capApplied: false,
+      });
     });
   });
 
@@ -202,8 +218,16 @@ describe('postLedgerEntry', () => {
       ]);
 
       // The headroom freed by the negatives is usable again, and the cap still holds after it.
-      expect(await activities().postLedgerEntry(posting(a, { periodIndex: 5 }))).toEqual({ written: true, amount: '15000.00', capApplied: false });
-      expect(await activities().postLedgerEntry(posting(a, { periodIndex: 6 }))).toEqual({ written: true, amount: '5000.00', capApplied: true });
+      expect(await activities().postLedgerEntry(posting(a, { periodIndex: 5 }))).toEqual({
+        written: true,
+        amount: '15000.00',
+        capApplied: false,
+      });
+      expect(await activities().postLedgerEntry(posting(a, { periodIndex: 6 }))).toEqual({
+        written: true,
+        amount: '5000.00',
+        capApplied: true,
+      });
       expect(await netWhere(ds, 'contract_id', contractId)).toBe('50000.00');
     });
 
@@ -255,7 +279,11 @@ describe('postLedgerEntry', () => {
         [`TRUNCATE ledger_entries`, []],
       ] as const) {
         const error = await attempt(sql, [...parameters]);
-        expect({ sql, message: error?.message, code: error?.code }).toEqual({ sql, message: expect.stringMatching(/append-only/), code: '42501' });
+        expect({ sql, message: error?.message, code: error?.code }).toEqual({
+          sql,
+          message: expect.stringMatching(/append-only/),
+          code: '42501',
+        });
       }
       expect(await rowsWhere(ds, 'incident_id', a.incidentId)).toEqual(before);
     });

@@ -27,7 +27,12 @@ class Receiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const r: Received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const r: Received = {
+          method: req.method ?? '',
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
         this.received.push(r);
         const status = this.answer(r);
         if (status === 'hang') return; // never answers: the caller's timeout must fire
@@ -82,7 +87,10 @@ describe('sendNotification', () => {
   const forUrl = (url: string) => receiver.received.filter((r) => url.endsWith(r.path));
 
   async function recorded(key: string) {
-    return ds.query(`SELECT incident_id::text AS incident_id, kind, channel, target, payload FROM notifications WHERE idempotency_key = $1`, [key]);
+    return ds.query(
+      `SELECT incident_id::text AS incident_id, kind, channel, target, payload FROM notifications WHERE idempotency_key = $1`,
+      [key],
+    );
   }
 
   it('POSTs the JSON body with the idempotency-key header and records the delivery', async () => {
@@ -95,7 +103,9 @@ describe('sendNotification', () => {
     expect(req.headers['idempotency-key']).toBe(n.idempotencyKey);
     const body = { kind: 'breach', incidentId: n.incidentId, contractId: n.contractId, ...n.payload };
     expect(JSON.parse(req.body)).toEqual(body);
-    expect(await recorded(n.idempotencyKey)).toEqual([{ incident_id: n.incidentId, kind: 'breach', channel: 'webhook', target: n.webhookUrl, payload: body }]);
+    expect(await recorded(n.idempotencyKey)).toEqual([
+      { incident_id: n.incidentId, kind: 'breach', channel: 'webhook', target: n.webhookUrl, payload: body },
+    ]);
   });
 
   it('a 500 answer throws (Temporal retries) and records nothing; the retry delivers with the same key', async () => {
@@ -146,7 +156,11 @@ describe('sendNotification', () => {
     expect(await send(n)).toEqual({ delivered: true, channel: 'log' });
     expect(receiver.received.length).toBe(before);
     const entry = logged.find((e) => e.meta?.incidentId === n.incidentId);
-    expect(entry).toMatchObject({ level: 'INFO', message: 'incident closed', meta: expect.objectContaining({ kind: 'closed', contractId: n.contractId }) });
+    expect(entry).toMatchObject({
+      level: 'INFO',
+      message: 'incident closed',
+      meta: expect.objectContaining({ kind: 'closed', contractId: n.contractId }),
+    });
     const [row] = await recorded(n.idempotencyKey);
     expect(row).toEqual({
       incident_id: n.incidentId,

@@ -10,7 +10,11 @@ import { insertIncident, type IncidentRow } from './helpers';
 // 2026-03-08 06:59:59.999 UTC: 14:59:59.999 in Shanghai; one millisecond before New York moves to daylight time.
 const T0 = Date.UTC(2026, 2, 8, 6, 59, 59, 999);
 
-async function insertEvents(ds: DataSource, incident: IncidentRow, events: Array<{ seq: number; kind: string; at: number; actor: string | null; data: object }>) {
+async function insertEvents(
+  ds: DataSource,
+  incident: IncidentRow,
+  events: Array<{ seq: number; kind: string; at: number; actor: string | null; data: object }>,
+) {
   for (const e of events) {
     await ds.query(
       `INSERT INTO incident_timeline (incident_id, workflow_id, seq, kind, at, actor, data)
@@ -99,18 +103,34 @@ describe('writeFaultReport', () => {
       breachCount: 1,
     });
     expect(report.targets).toEqual([
-      { key: 'triage.respondWithin', status: 'met', dueAt: '2026-03-08T15:14:59.999+08:00', settledAt: '2026-03-08T15:00:59.999+08:00', marginMs: 840_000 },
-      { key: 'remote.startWithin', status: 'breached', dueAt: '2026-03-08T15:29:59.999+08:00', settledAt: '2026-03-08T15:29:59.999+08:00', marginMs: -5_000 },
+      {
+        key: 'triage.respondWithin',
+        status: 'met',
+        dueAt: '2026-03-08T15:14:59.999+08:00',
+        settledAt: '2026-03-08T15:00:59.999+08:00',
+        marginMs: 840_000,
+      },
+      {
+        key: 'remote.startWithin',
+        status: 'breached',
+        dueAt: '2026-03-08T15:29:59.999+08:00',
+        settledAt: '2026-03-08T15:29:59.999+08:00',
+        marginMs: -5_000,
+      },
       { key: 'onsite.arriveWithin', status: 'running', dueAt: null, settledAt: null, marginMs: null },
     ]);
-    expect(report.pauses).toEqual([{ from: '2026-03-08T15:01:39.999+08:00', to: '2026-03-08T15:02:40.000+08:00', reason: 'waiting_on_customer', note: 'no access' }]);
+    expect(report.pauses).toEqual([
+      { from: '2026-03-08T15:01:39.999+08:00', to: '2026-03-08T15:02:40.000+08:00', reason: 'waiting_on_customer', note: 'no access' },
+    ]);
 
     expect(markdown).toContain(`# Fault report — incident ${incident.incidentId}`);
     expect(markdown).toContain('- Times shown in: Asia/Shanghai');
     expect(markdown).toContain('- Reported: 2026-03-08T14:59:59.999+08:00');
     expect(markdown).toContain('| 1 | 2026-03-08T14:59:59.999+08:00 | reported | hotline |');
     expect(markdown).toContain('| 2 | 2026-03-08T15:29:59.999+08:00 | breach |  |');
-    expect(markdown).toContain('| remote.startWithin | breached | 2026-03-08T15:29:59.999+08:00 | 2026-03-08T15:29:59.999+08:00 | late by 0h 0m 5s |');
+    expect(markdown).toContain(
+      '| remote.startWithin | breached | 2026-03-08T15:29:59.999+08:00 | 2026-03-08T15:29:59.999+08:00 | late by 0h 0m 5s |',
+    );
     expect(markdown).not.toContain('someone-else');
     expect(markdown).not.toMatch(/Z \|/); // no UTC instants leak into the customer's rendering
   });
@@ -136,7 +156,9 @@ describe('writeFaultReport', () => {
       { seq: 1, kind: 'reported', at: T0, actor: null, data: {} },
       { seq: 2, kind: 'breach', at: T0 + 1, actor: null, data: {} },
     ]);
-    await write(inputFor(incident, 'America/New_York', { view: view({ pauses: [], clockViews: [], restoredAt: undefined, closedAt: undefined }) }));
+    await write(
+      inputFor(incident, 'America/New_York', { view: view({ pauses: [], clockViews: [], restoredAt: undefined, closedAt: undefined }) }),
+    );
     const [{ report, markdown }] = await stored(incident);
     expect(report.timeline.map((e) => e.at)).toEqual(['2026-03-08T01:59:59.999-05:00', '2026-03-08T03:00:00.000-04:00']);
     expect(report.restoredAt).toBeNull();

@@ -134,7 +134,8 @@ describe('ledger posting retried after its commit', () => {
       const history = await handle.fetchHistory();
       const events = history.events ?? [];
       const retried = events.filter(
-        (e) => (e.activityTaskStartedEventAttributes?.attempt ?? 0) >= 2 && e.activityTaskStartedEventAttributes?.lastFailure?.message === LOST,
+        (e) =>
+          (e.activityTaskStartedEventAttributes?.attempt ?? 0) >= 2 && e.activityTaskStartedEventAttributes?.lastFailure?.message === LOST,
       );
       expect(retried).toHaveLength(1);
     } finally {

@@ -56,7 +56,16 @@ describe('a 30-day outage on a 1,000,000.00 CNY contract', () => {
         const p = command.posting;
         results.push(
           await postLedgerEntry({
-            ...p, contractId, incidentId, currency: 'CNY', rate: ratePerPeriod, basisAmount: '1000000.00', cap, capScope: scope, workflowId, runId: 'run-1',
+            ...p,
+            contractId,
+            incidentId,
+            currency: 'CNY',
+            rate: ratePerPeriod,
+            basisAmount: '1000000.00',
+            cap,
+            capScope: scope,
+            workflowId,
+            runId: 'run-1',
           }),
         );
       }
@@ -65,7 +74,10 @@ describe('a 30-day outage on a 1,000,000.00 CNY contract', () => {
       `SELECT period_index, to_char(amount, 'FM999999990.00') AS amount, cap_applied FROM ledger_entries WHERE incident_id = $1 ORDER BY id`,
       [incidentId],
     );
-    const [{ net }] = await dataSource.query(`SELECT to_char(SUM(amount), 'FM999999990.00') AS net FROM ledger_entries WHERE incident_id = $1`, [incidentId]);
+    const [{ net }] = await dataSource.query(
+      `SELECT to_char(SUM(amount), 'FM999999990.00') AS net FROM ledger_entries WHERE incident_id = $1`,
+      [incidentId],
+    );
     return { results, rows, net };
   }
 

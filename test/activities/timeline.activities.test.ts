@@ -10,7 +10,14 @@ import { insertIncident, type IncidentRow } from './helpers';
 const T0 = Date.UTC(2026, 2, 8, 6, 59, 59, 999);
 
 function event(seq: number, overrides: Partial<TimelineEvent> = {}): TimelineEvent {
-  return { seq, kind: `kind-${seq}`, at: T0 + seq * 1001, actor: `eng:${seq}`, data: { n: seq, nested: { list: [seq, 'x'] } }, ...overrides };
+  return {
+    seq,
+    kind: `kind-${seq}`,
+    at: T0 + seq * 1001,
+    actor: `eng:${seq}`,
+    data: { n: seq, nested: { list: [seq, 'x'] } },
+    ...overrides,
+  };
 }
 
 type Projection = PersistTimelineInput['projection'];
@@ -93,7 +100,11 @@ describe('persistTimeline', () => {
   it('overlapping batches add only the new events and keep the first copy of the overlap', async () => {
     const incident = await insertIncident(ds, contract);
     await persist(incident, [event(1), event(2), event(3)], projection(3));
-    const second = await persist(incident, [event(2, { kind: 'rewritten' }), event(3), event(4), event(5, { actor: undefined })], projection(5));
+    const second = await persist(
+      incident,
+      [event(2, { kind: 'rewritten' }), event(3), event(4), event(5, { actor: undefined })],
+      projection(5),
+    );
     expect(second).toEqual({ inserted: 2 });
     const rows = await timeline(incident);
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
@@ -115,7 +126,14 @@ describe('persistTimeline', () => {
 
   it('the read model never moves backwards: an older projection after a newer one changes nothing', async () => {
     const incident = await insertIncident(ds, contract);
-    const newer = projection(7, { status: 'restored', stage: 'restored', rung: 'onsite', severity: 'general', nextDueAt: null, breachCount: 2 });
+    const newer = projection(7, {
+      status: 'restored',
+      stage: 'restored',
+      rung: 'onsite',
+      severity: 'general',
+      nextDueAt: null,
+      breachCount: 2,
+    });
     const older = projection(4, { status: 'open', stage: 'remote', rung: 'remote', severity: 'urgent', nextDueAt: T0 + 5, breachCount: 1 });
     await persist(incident, [event(1)], projection(1));
     await persist(incident, [event(5), event(6), event(7)], newer);
@@ -149,9 +167,17 @@ describe('persistTimeline', () => {
 
   it('concurrent calls in any order leave the newest projection and every event once', async () => {
     const incident = await insertIncident(ds, contract);
-    const seqs = fc.sample(fc.shuffledSubarray(Array.from({ length: 20 }, (_, i) => i + 1), { minLength: 20 }), { numRuns: 1, seed: 7 })[0];
+    const seqs = fc.sample(
+      fc.shuffledSubarray(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        { minLength: 20 },
+      ),
+      { numRuns: 1, seed: 7 },
+    )[0];
     const results = await Promise.all(
-      seqs.map((seq) => persist(incident, [event(seq), event(Math.max(1, seq - 1))], projection(seq, { status: `status-${seq}`, breachCount: seq }))),
+      seqs.map((seq) =>
+        persist(incident, [event(seq), event(Math.max(1, seq - 1))], projection(seq, { status: `status-${seq}`, breachCount: seq })),
+      ),
     );
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(20);
     const rm = await readModel(incident);
@@ -161,7 +187,13 @@ describe('persistTimeline', () => {
 
   it('keeps event instants and the next due instant exact to the millisecond', async () => {
     const incident = await insertIncident(ds, contract);
-    const instants = [T0, T0 + 1, Date.UTC(2026, 11, 31, 23, 59, 59, 999), Date.UTC(2030, 0, 1, 0, 0, 0, 1), Date.UTC(2099, 5, 15, 12, 30, 45, 678)];
+    const instants = [
+      T0,
+      T0 + 1,
+      Date.UTC(2026, 11, 31, 23, 59, 59, 999),
+      Date.UTC(2030, 0, 1, 0, 0, 0, 1),
+      Date.UTC(2099, 5, 15, 12, 30, 45, 678),
+    ];
     await persist(
       incident,
       instants.map((at, i) => event(i + 1, { at })),
@@ -178,7 +210,11 @@ describe('persistTimeline', () => {
   it('any millisecond instant from 1970 to 2200 round-trips exactly (property)', async () => {
     const incident = await insertIncident(ds, contract);
     const instants = fc.sample(fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) }), { numRuns: 300, seed: 20260308 });
-    await persist(incident, instants.map((at, i) => event(i + 1, { at })), projection(instants.length));
+    await persist(
+      incident,
+      instants.map((at, i) => event(i + 1, { at })),
+      projection(instants.length),
+    );
     const rows = await timeline(incident);
     const mismatches = rows.map((r, i) => ({ seq: r.seq, want: micro(instants[i]), got: r.at_text })).filter((m) => m.want !== m.got);
     expect(mismatches).toEqual([]);

@@ -22,12 +22,33 @@ describe('web console', () => {
       name: `AAA console ${Date.now()}`,
       policy: secondsPolicy({ urgent: { triage: { respondWithin: s(3) }, penalty: { restoreWithin: s(5) } }, general: {} }),
       terms: { ratePerPeriod: '0.001', period: { amount: 1, unit: 'seconds' } },
-      calendar: { zone: 'Asia/Shanghai', week: { monday: [{ open: '00:00', close: '24:00' }], tuesday: [{ open: '00:00', close: '24:00' }], wednesday: [{ open: '00:00', close: '24:00' }], thursday: [{ open: '00:00', close: '24:00' }], friday: [{ open: '00:00', close: '24:00' }], saturday: [{ open: '00:00', close: '24:00' }], sunday: [{ open: '00:00', close: '24:00' }] }, holidays: [], extraWorkingDays: [] },
+      calendar: {
+        zone: 'Asia/Shanghai',
+        week: {
+          monday: [{ open: '00:00', close: '24:00' }],
+          tuesday: [{ open: '00:00', close: '24:00' }],
+          wednesday: [{ open: '00:00', close: '24:00' }],
+          thursday: [{ open: '00:00', close: '24:00' }],
+          friday: [{ open: '00:00', close: '24:00' }],
+          saturday: [{ open: '00:00', close: '24:00' }],
+          sunday: [{ open: '00:00', close: '24:00' }],
+        },
+        holidays: [],
+        extraWorkingDays: [],
+      },
     }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {

@@ -55,9 +55,23 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/incidents/{id}': ALL,
   'GET /api/v1/incidents/{id}/report': ALL,
   ...Object.fromEntries(
-    ['acknowledge', 'remote-session', 'diagnosis', 'dispatch', 'arrive', 'spare', 'major-problem', 'experts', 'restore', 'sign-off', 'pause', 'resume', 'reclassify', 'exclude', 'cancel'].map(
-      (step) => [`POST /api/v1/incidents/{id}/${step}`, ENGINEER],
-    ),
+    [
+      'acknowledge',
+      'remote-session',
+      'diagnosis',
+      'dispatch',
+      'arrive',
+      'spare',
+      'major-problem',
+      'experts',
+      'restore',
+      'sign-off',
+      'pause',
+      'resume',
+      'reclassify',
+      'exclude',
+      'cancel',
+    ].map((step) => [`POST /api/v1/incidents/{id}/${step}`, ENGINEER]),
   ),
 };
 
@@ -76,7 +90,10 @@ function nestRoutes(t: TestApp): string[] {
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const prefix = base === 'health' ? '' : 'api/v1';
-        const full = `/${[prefix, base, String(path)].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+        const full = `/${[prefix, base, String(path)]
+          .map((p) => p.replace(/^\/+|\/+$/g, ''))
+          .filter(Boolean)
+          .join('/')}`;
         routes.push(`${method} ${full.replace(/:(\w+)/g, '{$1}')}`);
       }
     }
@@ -112,7 +129,10 @@ describe('access matrix: every route × every role', () => {
     hashAsToken = t.withToken(row.token_hash);
 
     const policy = secondsPolicy({ urgent: { triage: { respondWithin: s(600) } }, general: { triage: { respondWithin: s(900) } } });
-    ({ contractId, policyId, calendarId } = await createContract(t.dataSource, { policy, calendar: { zone: 'UTC', week: { monday: [{ open: '09:00', close: '18:00' }] }, holidays: [], extraWorkingDays: [] } }));
+    ({ contractId, policyId, calendarId } = await createContract(t.dataSource, {
+      policy,
+      calendar: { zone: 'UTC', week: { monday: [{ open: '09:00', close: '18:00' }] }, holidays: [], extraWorkingDays: [] },
+    }));
     ({ contractId: spareContractId } = await createContract(t.dataSource, {
       policy: secondsPolicy({ urgent: { triage: { respondWithin: s(600) }, spare: { triggerAfter: s(1) } } }),
     }));
@@ -129,7 +149,9 @@ describe('access matrix: every route × every role', () => {
   it('EXPECTED names exactly the routes the app serves, and OpenAPI documents each with its roles', async () => {
     const served = nestRoutes(t);
     expect(served).toEqual(Object.keys(EXPECTED).sort());
-    const doc = (await t.anonymous.get('/docs-json')).body as { paths: Record<string, Record<string, { 'x-roles'?: string[]; security?: unknown[] }>> };
+    const doc = (await t.anonymous.get('/docs-json')).body as {
+      paths: Record<string, Record<string, { 'x-roles'?: string[]; security?: unknown[] }>>;
+    };
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(documented.sort()).toEqual(served);
     for (const [path, ops] of Object.entries(doc.paths)) {
@@ -138,7 +160,10 @@ describe('access matrix: every route × every role', () => {
         if (expected === 'public') {
           expect(op['x-roles']).toBeUndefined();
         } else {
-          expect({ route: `${method} ${path}`, roles: [...(op['x-roles'] ?? [])].sort() }).toEqual({ route: `${method} ${path}`, roles: [...expected].sort() });
+          expect({ route: `${method} ${path}`, roles: [...(op['x-roles'] ?? [])].sort() }).toEqual({
+            route: `${method} ${path}`,
+            roles: [...expected].sort(),
+          });
           expect(op.security).toEqual([{ token: [] }]);
         }
       }
@@ -147,8 +172,10 @@ describe('access matrix: every route × every role', () => {
 
   const day = [{ open: '09:00', close: '18:00' }];
   const incident = (name: string) => incidents[name];
-  const step = (name: string, path: string, body: Record<string, unknown> = {}) => (a: Agent) =>
-    a.post(`/api/v1/incidents/${incident(name)}/${path}`).send(body);
+  const step =
+    (name: string, path: string, body: Record<string, unknown> = {}) =>
+    (a: Agent) =>
+      a.post(`/api/v1/incidents/${incident(name)}/${path}`).send(body);
   let revokeTarget = '';
   let acknowledged = false;
 
@@ -170,21 +197,34 @@ describe('access matrix: every route × every role', () => {
       },
     ],
     ['GET /api/v1/audit', (a) => a.get('/api/v1/audit?limit=5')],
-    ['POST /api/v1/calendars', (a) => a.post('/api/v1/calendars').send({ name: unique('cal'), definition: { zone: 'Asia/Shanghai', week: { monday: day } } })],
+    [
+      'POST /api/v1/calendars',
+      (a) => a.post('/api/v1/calendars').send({ name: unique('cal'), definition: { zone: 'Asia/Shanghai', week: { monday: day } } }),
+    ],
     ['GET /api/v1/calendars', (a) => a.get('/api/v1/calendars')],
     ['GET /api/v1/calendars/{id}', (a) => a.get(`/api/v1/calendars/${calendarId}`)],
     ['PUT /api/v1/calendars/{id}', (a) => a.put(`/api/v1/calendars/${calendarId}`).send({ name: unique('cal-renamed') })],
-    ['POST /api/v1/calendars/{id}/deadline', (a) => a.post('/api/v1/calendars/24x7/deadline').send({ start: '2026-11-20T09:00:00Z', duration: { amount: 4, unit: 'hours' } })],
+    [
+      'POST /api/v1/calendars/{id}/deadline',
+      (a) => a.post('/api/v1/calendars/24x7/deadline').send({ start: '2026-11-20T09:00:00Z', duration: { amount: 4, unit: 'hours' } }),
+    ],
     ['POST /api/v1/policies', (a) => a.post('/api/v1/policies').send({ name: unique('pol'), definition: secondsPolicy() })],
     ['GET /api/v1/policies', (a) => a.get('/api/v1/policies')],
     ['GET /api/v1/policies/{id}', (a) => a.get(`/api/v1/policies/${policyId}`)],
     [
       'PUT /api/v1/policies/{id}',
-      (a) => a.put(`/api/v1/policies/${policyId}`).send({ definition: secondsPolicy({ urgent: { triage: { respondWithin: s(600) } }, general: {} }) }),
+      (a) =>
+        a
+          .put(`/api/v1/policies/${policyId}`)
+          .send({ definition: secondsPolicy({ urgent: { triage: { respondWithin: s(600) } }, general: {} }) }),
     ],
     ['GET /api/v1/policies/{id}/versions', (a) => a.get(`/api/v1/policies/${policyId}/versions`)],
     ['GET /api/v1/policies/{id}/versions/{version}', (a) => a.get(`/api/v1/policies/${policyId}/versions/1`)],
-    ['POST /api/v1/policies/{id}/preview', (a) => a.post(`/api/v1/policies/${policyId}/preview`).send({ severity: 'urgent', reportedAt: '2026-11-20T09:00:00Z', calendarId: '24x7' })],
+    [
+      'POST /api/v1/policies/{id}/preview',
+      (a) =>
+        a.post(`/api/v1/policies/${policyId}/preview`).send({ severity: 'urgent', reportedAt: '2026-11-20T09:00:00Z', calendarId: '24x7' }),
+    ],
     [
       'POST /api/v1/contracts',
       (a) =>
@@ -205,7 +245,10 @@ describe('access matrix: every route × every role', () => {
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
     ['GET /api/v1/templates', (a) => a.get('/api/v1/templates')],
     ['GET /api/v1/templates/{id}', (a) => a.get('/api/v1/templates/xinbei-service-commitment')],
-    ['POST /api/v1/templates/{id}/import', (a) => a.post('/api/v1/templates/xinbei-service-commitment/import').send({ name: unique('imported') })],
+    [
+      'POST /api/v1/templates/{id}/import',
+      (a) => a.post('/api/v1/templates/xinbei-service-commitment/import').send({ name: unique('imported') }),
+    ],
     ['GET /api/v1/ledger', (a) => a.get(`/api/v1/ledger?contractId=${contractId}`)],
     ['POST /api/v1/incidents', (a) => a.post('/api/v1/incidents').send({ contractId, severity: 'general', description: 'matrix report' })],
     ['GET /api/v1/incidents', (a) => a.get(`/api/v1/incidents?contractId=${contractId}`)],
@@ -220,7 +263,9 @@ describe('access matrix: every route × every role', () => {
     [
       'GET /api/v1/incidents/{id}/report',
       async (a) => {
-        await eventually(async () => ((await t.http.get(`/api/v1/incidents/${incident('walk')}/report`)).status === 200 ? true : undefined));
+        await eventually(async () =>
+          (await t.http.get(`/api/v1/incidents/${incident('walk')}/report`)).status === 200 ? true : undefined,
+        );
         return a.get(`/api/v1/incidents/${incident('walk')}/report`);
       },
     ],
@@ -287,7 +332,11 @@ describe('access matrix: every route × every role', () => {
       }
       for (const role of expected) {
         const res = await call(agents[role], role);
-        expect({ role, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({ role, status: expect.any(Number), body: 'ok' });
+        expect({ role, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({
+          role,
+          status: expect.any(Number),
+          body: 'ok',
+        });
         expect(res.status).toBeGreaterThanOrEqual(200);
         expect(res.status).toBeLessThan(300);
       }

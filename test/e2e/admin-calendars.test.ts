@@ -28,11 +28,21 @@ describe('admin API: calendars', () => {
     it('creates, reads, updates and lists a calendar; the definition comes back normalized', async () => {
       const name = unique('cal');
       const def = shanghai5x8();
-      def.week.monday = [{ open: '13:30', close: '18:00' }, { open: '09:00', close: '12:00' }];
+      def.week.monday = [
+        { open: '13:30', close: '18:00' },
+        { open: '09:00', close: '12:00' },
+      ];
       const created = await create({ name, definition: def });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name, builtIn: false, definition: { zone: 'Asia/Shanghai', holidays: [], extraWorkingDays: [] } });
-      expect(created.body.definition.week.monday).toEqual([{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }]);
+      expect(created.body).toMatchObject({
+        name,
+        builtIn: false,
+        definition: { zone: 'Asia/Shanghai', holidays: [], extraWorkingDays: [] },
+      });
+      expect(created.body.definition.week.monday).toEqual([
+        { open: '09:00', close: '12:00' },
+        { open: '13:30', close: '18:00' },
+      ]);
       expect(typeof created.body.id).toBe('string');
       expect(Date.parse(created.body.createdAt)).not.toBeNaN();
       const id = created.body.id as string;
@@ -109,7 +119,9 @@ describe('admin API: calendars', () => {
       expect(get.body.message).toContain(id);
       expect((await t.http.put(`/api/v1/calendars/${id}`).send({ name: unique('x') })).status).toBe(404);
       expect((await t.http.get('/api/v1/calendars/a%00b')).status).toBe(404);
-      const deadline = await t.http.post(`/api/v1/calendars/${id}/deadline`).send({ start: '2026-11-20T09:00:00Z', duration: { amount: 1, unit: 'hours' } });
+      const deadline = await t.http
+        .post(`/api/v1/calendars/${id}/deadline`)
+        .send({ start: '2026-11-20T09:00:00Z', duration: { amount: 1, unit: 'hours' } });
       expect(deadline.status).toBe(404);
     });
 
@@ -133,14 +145,34 @@ describe('admin API: calendars', () => {
   describe('validation (400 with the field path)', () => {
     const cases: Array<[string, () => unknown, string]> = [
       ['unknown zone', () => ({ ...shanghai5x8(), zone: 'Mars/Olympus_Mons' }), 'definition.zone'],
-      ['inverted window', () => ({ ...shanghai5x8(), week: { monday: [{ open: '18:00', close: '09:00' }] } }), 'definition.week.monday[0].close'],
-      ['empty window', () => ({ ...shanghai5x8(), week: { monday: [{ open: '09:00', close: '09:00' }] } }), 'definition.week.monday[0].close'],
+      [
+        'inverted window',
+        () => ({ ...shanghai5x8(), week: { monday: [{ open: '18:00', close: '09:00' }] } }),
+        'definition.week.monday[0].close',
+      ],
+      [
+        'empty window',
+        () => ({ ...shanghai5x8(), week: { monday: [{ open: '09:00', close: '09:00' }] } }),
+        'definition.week.monday[0].close',
+      ],
       [
         'overlapping windows',
-        () => ({ ...shanghai5x8(), week: { monday: [{ open: '09:00', close: '12:00' }, { open: '11:00', close: '18:00' }] } }),
+        () => ({
+          ...shanghai5x8(),
+          week: {
+            monday: [
+              { open: '09:00', close: '12:00' },
+              { open: '11:00', close: '18:00' },
+            ],
+          },
+        }),
         'definition.week.monday[1]',
       ],
-      ['malformed time', () => ({ ...shanghai5x8(), week: { monday: [{ open: '9am', close: '18:00' }] } }), 'definition.week.monday[0].open'],
+      [
+        'malformed time',
+        () => ({ ...shanghai5x8(), week: { monday: [{ open: '9am', close: '18:00' }] } }),
+        'definition.week.monday[0].open',
+      ],
       ['unknown weekday', () => ({ ...shanghai5x8(), week: { funday: day } }), 'definition.week.funday'],
       ['no working time', () => ({ ...shanghai5x8(), week: {} }), 'definition.week'],
       ['malformed holiday', () => ({ ...shanghai5x8(), holidays: ['2026-02-30'] }), 'definition.holidays[0]'],
@@ -150,7 +182,11 @@ describe('admin API: calendars', () => {
         'definition.extraWorkingDays[0].date',
       ],
       ['unknown field in the definition', () => ({ ...shanghai5x8(), timezone: 'UTC' }), 'definition.timezone'],
-      ['unknown field in a window', () => ({ ...shanghai5x8(), week: { monday: [{ open: '09:00', close: '18:00', lunch: true }] } }), 'definition.week.monday[0].lunch'],
+      [
+        'unknown field in a window',
+        () => ({ ...shanghai5x8(), week: { monday: [{ open: '09:00', close: '18:00', lunch: true }] } }),
+        'definition.week.monday[0].lunch',
+      ],
       ['definition not an object', () => 'weekdays', 'definition'],
     ];
     it.each(cases)('%s', async (_label, definition, path) => {
@@ -278,7 +314,11 @@ describe('admin API: calendars', () => {
       ['unknown unit', { start: '2026-11-20T17:00:00Z', duration: { amount: 1, unit: 'fortnights' } }, 'duration.unit'],
       ['negative amount', { start: '2026-11-20T17:00:00Z', duration: { amount: -1, unit: 'hours' } }, 'duration.amount'],
       ['fractional working days', { start: '2026-11-20T17:00:00Z', duration: { amount: 1.5, unit: 'workingDays' } }, 'duration.amount'],
-      ['unknown field in duration', { start: '2026-11-20T17:00:00Z', duration: { amount: 1, unit: 'hours', anchor: 'report' } }, 'duration.anchor'],
+      [
+        'unknown field in duration',
+        { start: '2026-11-20T17:00:00Z', duration: { amount: 1, unit: 'hours', anchor: 'report' } },
+        'duration.anchor',
+      ],
       [
         'pause without offset',
         { start: '2026-11-20T17:00:00Z', duration: { amount: 1, unit: 'hours' }, pauses: [{ from: '2026-11-20T18:00:00' }] },
@@ -286,7 +326,11 @@ describe('admin API: calendars', () => {
       ],
       [
         'inverted pause',
-        { start: '2026-11-20T17:00:00Z', duration: { amount: 1, unit: 'hours' }, pauses: [{ from: '2026-11-20T18:00:00Z', to: '2026-11-20T17:30:00Z' }] },
+        {
+          start: '2026-11-20T17:00:00Z',
+          duration: { amount: 1, unit: 'hours' },
+          pauses: [{ from: '2026-11-20T18:00:00Z', to: '2026-11-20T17:30:00Z' }],
+        },
         'pauses[0].to',
       ],
       ['unknown body field', { start: '2026-11-20T17:00:00Z', duration: { amount: 1, unit: 'hours' }, zone: 'UTC' }, 'zone'],

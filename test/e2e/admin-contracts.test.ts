@@ -14,7 +14,9 @@ describe('admin API: contracts', () => {
     const p = await t.http.post('/api/v1/policies').send({ name: unique('pol'), definition: secondsPolicy() });
     policyId = p.body.id;
     const day = [{ open: '09:00', close: '18:00' }];
-    const c = await t.http.post('/api/v1/calendars').send({ name: unique('cal'), definition: { zone: 'Asia/Shanghai', week: { monday: day } } });
+    const c = await t.http
+      .post('/api/v1/calendars')
+      .send({ name: unique('cal'), definition: { zone: 'Asia/Shanghai', week: { monday: day } } });
     calendarId = c.body.id;
   });
   afterAll(async () => t?.close());
@@ -94,7 +96,13 @@ describe('admin API: contracts', () => {
         name: created.body.name,
         totalValue: '1200000.50',
         calendarId,
-        penaltyTerms: { ratePerPeriod: '0.001', capFraction: '0.1', capScope: 'incident', period: { amount: 12, unit: 'hours' }, partialPeriod: 'started' },
+        penaltyTerms: {
+          ratePerPeriod: '0.001',
+          capFraction: '0.1',
+          capScope: 'incident',
+          period: { amount: 12, unit: 'hours' },
+          partialPeriod: 'started',
+        },
         startsOn: '2026-01-01',
         endsOn: '2026-12-31',
         webhookUrl: null,
@@ -173,7 +181,11 @@ describe('admin API: contracts', () => {
       ['cap above 1', { penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '1.5' } }, 'penaltyTerms.capFraction'],
       ['missing rate', { penaltyTerms: { capFraction: '0.05' } }, 'penaltyTerms.ratePerPeriod'],
       ['bad cap scope', { penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '0.05', capScope: 'world' } }, 'penaltyTerms.capScope'],
-      ['working-time period', { penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '0.05', period: { amount: 1, unit: 'workingDays' } } }, 'penaltyTerms.period.unit'],
+      [
+        'working-time period',
+        { penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '0.05', period: { amount: 1, unit: 'workingDays' } } },
+        'penaltyTerms.period.unit',
+      ],
       ['unknown term', { penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '0.05', grace: '1d' } }, 'penaltyTerms.grace'],
       ['penaltyTerms missing', { penaltyTerms: undefined }, 'penaltyTerms'],
       ['malformed startsOn', { startsOn: '2026-02-30' }, 'startsOn'],
@@ -191,7 +203,14 @@ describe('admin API: contracts', () => {
     });
 
     it('reports every problem at once', async () => {
-      const res = await create(body({ totalValue: '1.234', startsOn: '2026-06-01', endsOn: '2026-01-01', penaltyTerms: { ratePerPeriod: '2', capFraction: '0.05' } }));
+      const res = await create(
+        body({
+          totalValue: '1.234',
+          startsOn: '2026-06-01',
+          endsOn: '2026-01-01',
+          penaltyTerms: { ratePerPeriod: '2', capFraction: '0.05' },
+        }),
+      );
       expect(res.status).toBe(400);
       expect(paths(res.body).sort()).toEqual(['endsOn', 'penaltyTerms.ratePerPeriod', 'totalValue']);
     });

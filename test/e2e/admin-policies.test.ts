@@ -6,7 +6,8 @@ const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const paths = (body: { fieldErrors?: Array<{ path: string }> }) => (body.fieldErrors ?? []).map((e) => e.path);
 
 type Unit = 'minutes' | 'hours' | 'days' | 'workingHours' | 'workingDays';
-const tg = (amount: number, unit: Unit = 'hours', anchor?: 'report' | 'rungStart') => (anchor ? { amount, unit, anchor } : { amount, unit });
+const tg = (amount: number, unit: Unit = 'hours', anchor?: 'report' | 'rungStart') =>
+  anchor ? { amount, unit, anchor } : { amount, unit };
 
 /** Every rung; anchors left out on purpose (the defaults are filled in). */
 function targets(respond = 1) {
@@ -134,9 +135,21 @@ describe('admin API: policies', () => {
   describe('validation (400 with the field path)', () => {
     const bad: Array<[string, () => unknown, string]> = [
       ['missing rung', () => ({ severities: { urgent: { ...targets(), signOff: undefined } } }), 'definition.severities.urgent.signOff'],
-      ['bad amount', () => ({ severities: { urgent: { ...targets(), triage: { respondWithin: { amount: 0, unit: 'hours' } } } } }), 'definition.severities.urgent.triage.respondWithin.amount'],
-      ['unknown unit', () => ({ severities: { urgent: { ...targets(), triage: { respondWithin: { amount: 1, unit: 'moons' } } } } }), 'definition.severities.urgent.triage.respondWithin.unit'],
-      ['bad anchor', () => ({ severities: { urgent: { ...targets(), penalty: { restoreWithin: { amount: 1, unit: 'hours', anchor: 'dispatch' } } } } }), 'definition.severities.urgent.penalty.restoreWithin.anchor'],
+      [
+        'bad amount',
+        () => ({ severities: { urgent: { ...targets(), triage: { respondWithin: { amount: 0, unit: 'hours' } } } } }),
+        'definition.severities.urgent.triage.respondWithin.amount',
+      ],
+      [
+        'unknown unit',
+        () => ({ severities: { urgent: { ...targets(), triage: { respondWithin: { amount: 1, unit: 'moons' } } } } }),
+        'definition.severities.urgent.triage.respondWithin.unit',
+      ],
+      [
+        'bad anchor',
+        () => ({ severities: { urgent: { ...targets(), penalty: { restoreWithin: { amount: 1, unit: 'hours', anchor: 'dispatch' } } } } }),
+        'definition.severities.urgent.penalty.restoreWithin.anchor',
+      ],
       ['unknown rung', () => ({ severities: { urgent: { ...targets(), coffee: {} } } }), 'definition.severities.urgent.coffee'],
       [
         'a target longer than the clock engine computes (10 years)',
@@ -165,7 +178,9 @@ describe('admin API: policies', () => {
       const noDefUpdate = await t.http.put(`/api/v1/policies/${created.body.id}`).send({ name: unique('pol') });
       expect(noDefUpdate.status).toBe(400);
       expect(paths(noDefUpdate.body)).toContain('definition');
-      const badUpdate = await t.http.put(`/api/v1/policies/${created.body.id}`).send({ definition: { severities: { urgent: { ...targets(), triage: {} } } } });
+      const badUpdate = await t.http
+        .put(`/api/v1/policies/${created.body.id}`)
+        .send({ definition: { severities: { urgent: { ...targets(), triage: {} } } } });
       expect(badUpdate.status).toBe(400);
       expect(paths(badUpdate.body)).toContain('definition.severities.urgent.triage.respondWithin');
       expect((await t.http.get(`/api/v1/policies/${created.body.id}`)).body.version).toBe(1);
@@ -215,7 +230,11 @@ describe('admin API: policies', () => {
         assumption: null,
       });
       expect(by['remote.resolveWithin'].dueAt).toBe('2026-11-20T10:00:00.000Z');
-      expect(by['onsite.arriveWithin']).toMatchObject({ anchor: 'rungStart', anchorAt: '2026-11-20T10:00:00.000Z', dueAt: '2026-11-20T14:00:00.000Z' });
+      expect(by['onsite.arriveWithin']).toMatchObject({
+        anchor: 'rungStart',
+        anchorAt: '2026-11-20T10:00:00.000Z',
+        dueAt: '2026-11-20T14:00:00.000Z',
+      });
       expect(by['onsite.arriveWithin'].assumption).toContain('remote.resolveWithin');
       expect(by['spare.triggerAfter'].dueAt).toBe('2026-11-20T17:00:00.000Z');
       expect(by['spare.deliverWithin']).toMatchObject({ anchorAt: '2026-11-20T17:00:00.000Z', dueAt: '2026-11-21T17:00:00.000Z' });
@@ -230,14 +249,21 @@ describe('admin API: policies', () => {
     });
 
     it('working-time targets on a 5x8 calendar, shown in its zone', async () => {
-      const def = { severities: { urgent: { ...targets(), triage: { respondWithin: tg(2, 'workingHours') }, onsite: { arriveWithin: tg(16, 'workingHours') } } } };
+      const def = {
+        severities: {
+          urgent: { ...targets(), triage: { respondWithin: tg(2, 'workingHours') }, onsite: { arriveWithin: tg(16, 'workingHours') } },
+        },
+      };
       const p = await create({ name: unique('pol-5x8'), definition: def });
       const res = await preview(p.body.id, { severity: 'urgent', reportedAt: '2026-11-20T17:00:00+08:00', calendarId: cal5x8 });
       expect(res.status).toBe(200);
       const by = Object.fromEntries((res.body as Array<{ key: string }>).map((r) => [r.key, r]));
       expect(by['triage.respondWithin']).toMatchObject({ dueAt: '2026-11-23T02:00:00.000Z', dueAtLocal: '2026-11-23T10:00:00.000+08:00' });
       // remote.resolveWithin: 4 wall hours → Friday 21:00 local; on site 16 working hours from then: Monday's 9 h + 7 h of Tuesday → Tuesday 16:00
-      expect(by['onsite.arriveWithin']).toMatchObject({ anchorAt: '2026-11-20T13:00:00.000Z', dueAtLocal: '2026-11-24T16:00:00.000+08:00' });
+      expect(by['onsite.arriveWithin']).toMatchObject({
+        anchorAt: '2026-11-20T13:00:00.000Z',
+        dueAtLocal: '2026-11-24T16:00:00.000+08:00',
+      });
     });
 
     it('previews a pinned older version', async () => {

@@ -38,7 +38,11 @@ describe('admin API: templates', () => {
   it('every seed template imports cleanly', async () => {
     for (const tpl of SEED_TEMPLATES) {
       const res = await t.http.post(`/api/v1/templates/${tpl.id}/import`).send({ name: unique(tpl.id) });
-      expect({ id: tpl.id, status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ id: tpl.id, status: 201, body: undefined });
+      expect({ id: tpl.id, status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({
+        id: tpl.id,
+        status: 201,
+        body: undefined,
+      });
     }
   });
 
@@ -54,7 +58,14 @@ describe('admin API: templates', () => {
       calendarId: calendar.id,
       policyId: policy.id,
       currency: 'CNY',
-      penaltyTerms: { ratePerPeriod: '0.0025', period: { amount: 1, unit: 'days' }, capFraction: '0.05', capScope: 'contract', partialPeriod: 'started', countFrom: 'report' },
+      penaltyTerms: {
+        ratePerPeriod: '0.0025',
+        period: { amount: 1, unit: 'days' },
+        capFraction: '0.05',
+        capScope: 'contract',
+        partialPeriod: 'started',
+        countFrom: 'report',
+      },
     });
     expect((await t.http.get(`/api/v1/calendars/${calendar.id}`)).status).toBe(200);
     expect((await t.http.get(`/api/v1/policies/${policy.id}`)).body.version).toBe(1);
@@ -109,7 +120,9 @@ describe('admin API: templates', () => {
   });
 
   it('400 for bad input, 404 for an unknown template', async () => {
-    const extra = await t.http.post(`/api/v1/templates/${XINBEI_SERVICE_COMMITMENT.id}/import`).send({ name: unique('x'), currency: 'USD' });
+    const extra = await t.http
+      .post(`/api/v1/templates/${XINBEI_SERVICE_COMMITMENT.id}/import`)
+      .send({ name: unique('x'), currency: 'USD' });
     expect(extra.status).toBe(400);
     expect(paths(extra.body)).toEqual(['currency']);
     const blank = await t.http.post(`/api/v1/templates/${XINBEI_SERVICE_COMMITMENT.id}/import`).send({ name: ' ' });

@@ -43,13 +43,21 @@ describe('audit trail', () => {
   it('records every admin change with the admin token that made it', async () => {
     const started = Date.now();
     const day = [{ open: '09:00', close: '18:00' }];
-    const cal = await ops.post('/api/v1/calendars').send({ name: unique('cal'), definition: { zone: 'Asia/Shanghai', week: { monday: day } } });
+    const cal = await ops
+      .post('/api/v1/calendars')
+      .send({ name: unique('cal'), definition: { zone: 'Asia/Shanghai', week: { monday: day } } });
     expect(cal.status).toBe(201);
     const calRenamed = unique('cal-renamed');
     expect((await ops.put(`/api/v1/calendars/${cal.body.id}`).send({ name: calRenamed })).status).toBe(200);
     const pol = await ops.post('/api/v1/policies').send({ name: unique('pol'), definition: secondsPolicy() });
     expect(pol.status).toBe(201);
-    expect((await ops.put(`/api/v1/policies/${pol.body.id}`).send({ definition: secondsPolicy({ urgent: { triage: { respondWithin: s(9) } }, general: {} }) })).status).toBe(200);
+    expect(
+      (
+        await ops
+          .put(`/api/v1/policies/${pol.body.id}`)
+          .send({ definition: secondsPolicy({ urgent: { triage: { respondWithin: s(9) } }, general: {} }) })
+      ).status,
+    ).toBe(200);
     const con = await ops.post('/api/v1/contracts').send({
       name: unique('contract'),
       customer: 'Audit Customer',
@@ -60,7 +68,9 @@ describe('audit trail', () => {
       penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '0.05' },
     });
     expect(con.status).toBe(201);
-    expect((await ops.put(`/api/v1/contracts/${con.body.id}`).send({ totalValue: '6000.00', customer: 'Audit Customer' })).status).toBe(200);
+    expect((await ops.put(`/api/v1/contracts/${con.body.id}`).send({ totalValue: '6000.00', customer: 'Audit Customer' })).status).toBe(
+      200,
+    );
     const imported = await ops.post('/api/v1/templates/xinbei-service-commitment/import').send({ name: unique('xinbei') });
     expect(imported.status).toBe(201);
     const token = await ops.post('/api/v1/tokens').send({ name: unique('new'), roles: ['viewer'] });
@@ -69,7 +79,9 @@ describe('audit trail', () => {
     // Refused changes leave no row.
     expect((await ops.put(`/api/v1/calendars/24x7`).send({ name: unique('nope') })).status).toBe(409);
     expect((await ops.post('/api/v1/tokens').send({ name: token.body.name, roles: ['viewer'] })).status).toBe(409);
-    expect((await eng.post('/api/v1/calendars').send({ name: unique('cal'), definition: { zone: 'UTC', week: { monday: day } } })).status).toBe(403);
+    expect(
+      (await eng.post('/api/v1/calendars').send({ name: unique('cal'), definition: { zone: 'UTC', week: { monday: day } } })).status,
+    ).toBe(403);
 
     const actor = { tokenId: ops.token.id, name: ops.token.name };
     const expectations: Array<[string, string, string, Record<string, unknown>]> = [
@@ -80,7 +92,12 @@ describe('audit trail', () => {
       ['contract', con.body.id, 'contract.create', { name: con.body.name, totalValue: '5000.00', policyId: pol.body.id }],
       // customer was sent unchanged: only what changed is recorded.
       ['contract', con.body.id, 'contract.update', { changes: { totalValue: { from: '5000.00', to: '6000.00' } } }],
-      ['template', 'xinbei-service-commitment', 'template.import', { calendarId: imported.body.calendar.id, policyId: imported.body.policy.id }],
+      [
+        'template',
+        'xinbei-service-commitment',
+        'template.import',
+        { calendarId: imported.body.calendar.id, policyId: imported.body.policy.id },
+      ],
       ['token', token.body.id, 'token.create', { name: token.body.name, roles: ['viewer'] }],
       ['token', token.body.id, 'token.revoke', { name: token.body.name }],
     ];
@@ -143,10 +160,14 @@ describe('audit trail', () => {
   it('filters by actor (name or id), action (exact or prefix*), entity, time window, with paging; newest first', async () => {
     const viewerToken = await t.createToken(['viewer']);
     const mine = await t.as(['admin'], unique('filter'));
-    const c1 = await mine.post('/api/v1/calendars').send({ name: unique('f1'), definition: { zone: 'UTC', week: { monday: [{ open: '09:00', close: '17:00' }] } } });
+    const c1 = await mine
+      .post('/api/v1/calendars')
+      .send({ name: unique('f1'), definition: { zone: 'UTC', week: { monday: [{ open: '09:00', close: '17:00' }] } } });
     const mid = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
-    const c2 = await mine.post('/api/v1/calendars').send({ name: unique('f2'), definition: { zone: 'UTC', week: { tuesday: [{ open: '09:00', close: '17:00' }] } } });
+    const c2 = await mine
+      .post('/api/v1/calendars')
+      .send({ name: unique('f2'), definition: { zone: 'UTC', week: { tuesday: [{ open: '09:00', close: '17:00' }] } } });
     expect((await mine.put(`/api/v1/calendars/${c2.body.id}`).send({ name: unique('f2b') })).status).toBe(200);
 
     const get = async (query: Record<string, string | number>) => {
@@ -158,10 +179,15 @@ describe('audit trail', () => {
     expect(byName.items.map((i) => i.action)).toEqual(['calendar.update', 'calendar.create', 'calendar.create']);
     expect(byName.total).toBe(3);
     expect((await get({ actor: mine.token.id })).total).toBe(3);
-    expect((await get({ actor: mine.token.name, action: 'calendar.create' })).items.map((i) => i.entityId)).toEqual([c2.body.id, c1.body.id]);
+    expect((await get({ actor: mine.token.name, action: 'calendar.create' })).items.map((i) => i.entityId)).toEqual([
+      c2.body.id,
+      c1.body.id,
+    ]);
     expect((await get({ actor: mine.token.name, action: 'calendar.*' })).total).toBe(3);
     expect((await get({ actor: mine.token.name, action: 'calendar' })).total).toBe(0);
-    expect((await get({ actor: mine.token.name, entityType: 'calendar', entityId: c1.body.id })).items.map((i) => i.action)).toEqual(['calendar.create']);
+    expect((await get({ actor: mine.token.name, entityType: 'calendar', entityId: c1.body.id })).items.map((i) => i.action)).toEqual([
+      'calendar.create',
+    ]);
     expect((await get({ actor: mine.token.name, from: mid })).items.map((i) => i.entityId)).toEqual([c2.body.id, c2.body.id]);
     expect((await get({ actor: mine.token.name, to: mid })).items.map((i) => i.entityId)).toEqual([c1.body.id]);
     const page = await get({ actor: mine.token.name, limit: 1, offset: 1 });
@@ -173,7 +199,13 @@ describe('audit trail', () => {
     expect(tokenRows.items).toHaveLength(1);
     expect(tokenRows.items[0].actor.name).toBe('bootstrap-admin');
 
-    for (const bad of [{ from: 'yesterday' }, { to: '2026-01-01T00:00:00' }, { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, { limit: 0 }, { bogus: 1 }]) {
+    for (const bad of [
+      { from: 'yesterday' },
+      { to: '2026-01-01T00:00:00' },
+      { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+      { limit: 0 },
+      { bogus: 1 },
+    ]) {
       const res = await auditor.get('/api/v1/audit').query(bad);
       expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
       expect(res.body.error).toBe('validation_failed');

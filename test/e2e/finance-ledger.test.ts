@@ -42,9 +42,19 @@ async function insertEntry(t: TestApp, e: EntryInput): Promise<string> {
      VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::numeric, $8, '0.0025', $9::numeric, $10, $11::timestamptz, $12, $13, $14)
      RETURNING id::text AS id`,
     [
-      e.contractId, e.incidentId, e.kind, e.periodIndex, new Date(periodStart).toISOString(), new Date(periodStart + DAY).toISOString(),
-      e.amount, e.currency ?? 'CNY', e.currency === 'USD' ? '200000.00' : '1000000.00', e.capApplied ?? false,
-      new Date(e.createdAt).toISOString(), e.workflowId ?? `incident-${e.incidentId}`, e.runId ?? 'run-1',
+      e.contractId,
+      e.incidentId,
+      e.kind,
+      e.periodIndex,
+      new Date(periodStart).toISOString(),
+      new Date(periodStart + DAY).toISOString(),
+      e.amount,
+      e.currency ?? 'CNY',
+      e.currency === 'USD' ? '200000.00' : '1000000.00',
+      e.capApplied ?? false,
+      new Date(e.createdAt).toISOString(),
+      e.workflowId ?? `incident-${e.incidentId}`,
+      e.runId ?? 'run-1',
       e.key ?? `${e.incidentId}:${e.kind}:p${e.periodIndex}:${randomUUID()}`,
     ],
   );
@@ -65,9 +75,22 @@ function withOffset(ms: number, offsetMinutes: number): string {
 }
 
 const SNAKE: Record<string, string> = {
-  id: 'id', createdAt: 'created_at', contractId: 'contract_id', incidentId: 'incident_id', kind: 'kind', periodIndex: 'period_index',
-  periodStart: 'period_start', periodEnd: 'period_end', amount: 'amount', currency: 'currency', rate: 'rate', basisAmount: 'basis_amount',
-  capApplied: 'cap_applied', workflowId: 'workflow_id', runId: 'run_id', idempotencyKey: 'idempotency_key',
+  id: 'id',
+  createdAt: 'created_at',
+  contractId: 'contract_id',
+  incidentId: 'incident_id',
+  kind: 'kind',
+  periodIndex: 'period_index',
+  periodStart: 'period_start',
+  periodEnd: 'period_end',
+  amount: 'amount',
+  currency: 'currency',
+  rate: 'rate',
+  basisAmount: 'basis_amount',
+  capApplied: 'cap_applied',
+  workflowId: 'workflow_id',
+  runId: 'run_id',
+  idempotencyKey: 'idempotency_key',
 };
 
 describe('finance: GET /api/v1/ledger', () => {
@@ -90,20 +113,50 @@ describe('finance: GET /api/v1/ledger', () => {
     i2 = await insertIncident(t, contractId, fx.policyId, t0 - DAY);
     const at = (minutes: number) => t0 + minutes * 60_000;
     // i1: three accruals (one with a comma and quotes in its workflow id, one with a line break in its run id), then a correction.
-    ids.push(await insertEntry(t, { contractId, incidentId: i1, kind: 'accrual', periodIndex: 1, amount: '2500.00', createdAt: at(1), workflowId: oddWorkflowId }));
-    ids.push(await insertEntry(t, { contractId, incidentId: i1, kind: 'accrual', periodIndex: 2, amount: '2500.00', createdAt: at(2), runId: oddRunId }));
+    ids.push(
+      await insertEntry(t, {
+        contractId,
+        incidentId: i1,
+        kind: 'accrual',
+        periodIndex: 1,
+        amount: '2500.00',
+        createdAt: at(1),
+        workflowId: oddWorkflowId,
+      }),
+    );
+    ids.push(
+      await insertEntry(t, {
+        contractId,
+        incidentId: i1,
+        kind: 'accrual',
+        periodIndex: 2,
+        amount: '2500.00',
+        createdAt: at(2),
+        runId: oddRunId,
+      }),
+    );
     ids.push(await insertEntry(t, { contractId, incidentId: i1, kind: 'accrual', periodIndex: 3, amount: '2500.00', createdAt: at(3) }));
     // i2: two accruals, both reversed (excluded).
     ids.push(await insertEntry(t, { contractId, incidentId: i2, kind: 'accrual', periodIndex: 1, amount: '2500.00', createdAt: at(4) }));
     ids.push(await insertEntry(t, { contractId, incidentId: i2, kind: 'accrual', periodIndex: 2, amount: '2500.00', createdAt: at(5) }));
     ids.push(await insertEntry(t, { contractId, incidentId: i2, kind: 'reversal', periodIndex: 1, amount: '-2500.00', createdAt: at(6) }));
     ids.push(await insertEntry(t, { contractId, incidentId: i2, kind: 'reversal', periodIndex: 2, amount: '-2500.00', createdAt: at(7) }));
-    ids.push(await insertEntry(t, { contractId, incidentId: i1, kind: 'correction', periodIndex: 3, amount: '-2500.00', createdAt: at(8) }));
+    ids.push(
+      await insertEntry(t, { contractId, incidentId: i1, kind: 'correction', periodIndex: 3, amount: '-2500.00', createdAt: at(8) }),
+    );
 
     const usd = await createContract(t.dataSource, { currency: 'USD', totalValue: '200000.00' });
     usdContractId = usd.contractId;
     const i3 = await insertIncident(t, usdContractId, usd.policyId, t0 - DAY);
-    await insertEntry(t, { contractId: usdContractId, incidentId: i3, kind: 'accrual', periodIndex: 1, amount: '500.00', currency: 'USD', createdAt: at(9) });
+    await insertEntry(t, {
+      contractId: usdContractId,
+      incidentId: i3,
+      kind: 'accrual',
+      periodIndex: 1,
+      amount: '500.00',
+      currency: 'USD',
+      createdAt: at(9),
+    });
   });
   afterAll(async () => t?.close());
 
@@ -179,7 +232,9 @@ describe('finance: GET /api/v1/ledger', () => {
   });
 
   it('never adds money across currencies: totals per currency when the filter spans several', async () => {
-    const res = await t.http.get('/api/v1/ledger').query({ from: new Date(t0).toISOString(), to: new Date(t0 + 10 * 60_000).toISOString() });
+    const res = await t.http
+      .get('/api/v1/ledger')
+      .query({ from: new Date(t0).toISOString(), to: new Date(t0 + 10 * 60_000).toISOString() });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(9);
     expect(res.body.currency).toBeNull();
@@ -207,9 +262,12 @@ describe('finance: GET /api/v1/ledger', () => {
     const res = await t.http.get('/api/v1/ledger').query({ contractId, format: 'csv' }).buffer(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="ledger-contract-${contractId}-\\d{8}T\\d{6}Z\\.csv"$`));
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="ledger-contract-${contractId}-\\d{8}T\\d{6}Z\\.csv"$`),
+    );
     const body = res.text;
-    const header = 'id,created_at,contract_id,incident_id,kind,period_index,period_start,period_end,amount,currency,rate,basis_amount,cap_applied,workflow_id,run_id,idempotency_key';
+    const header =
+      'id,created_at,contract_id,incident_id,kind,period_index,period_start,period_end,amount,currency,rate,basis_amount,cap_applied,workflow_id,run_id,idempotency_key';
     expect(body.startsWith(`${header}\r\n`)).toBe(true);
     expect(body.endsWith('\r\n')).toBe(true);
     // Quoting: comma and quotes doubled; a line break inside a field is quoted and kept as is.

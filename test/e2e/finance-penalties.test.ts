@@ -27,7 +27,10 @@ async function insertIncident(t: TestApp, fx: ContractFixture, f: Facts): Promis
     status: f.status,
     penalty: { breachedAt: f.breachedAt ?? null, generation: 0, postings: [], periodsPosted: 0, stopped: f.status !== 'open' },
     pauses: (f.pauses ?? []).map((p) => ({ ...p, reason: 'force_majeure', actor: 'eng:test' })),
-    clocks: f.restoreDueAt === undefined ? {} : { 'penalty.restoreWithin': { key: 'penalty.restoreWithin', status: 'running', dueAt: f.restoreDueAt } },
+    clocks:
+      f.restoreDueAt === undefined
+        ? {}
+        : { 'penalty.restoreWithin': { key: 'penalty.restoreWithin', status: 'running', dueAt: f.restoreDueAt } },
     ...(f.restoredAt !== undefined ? { restoredAt: f.restoredAt } : {}),
     ...(f.closedAt !== undefined ? { closedAt: f.closedAt } : {}),
   };
@@ -54,8 +57,17 @@ async function post(
      VALUES ($1, $2, $3, $4, now(), now(), $5::numeric, $6, $7::numeric, $8::numeric, $9, $10, 'run-1', $11)
      RETURNING id::text AS id`,
     [
-      contractId, incidentId, kind, periodIndex, amount, options.currency ?? 'CNY', options.rate ?? '0.0025', options.basis ?? '1000000.00',
-      options.capApplied ?? false, `incident-${incidentId}`, `incident-${incidentId}:${kind}:p${periodIndex}:${randomUUID()}`,
+      contractId,
+      incidentId,
+      kind,
+      periodIndex,
+      amount,
+      options.currency ?? 'CNY',
+      options.rate ?? '0.0025',
+      options.basis ?? '1000000.00',
+      options.capApplied ?? false,
+      `incident-${incidentId}`,
+      `incident-${incidentId}:${kind}:p${periodIndex}:${randomUUID()}`,
     ],
   );
   return id;
@@ -85,8 +97,18 @@ describe('finance: penalties summary', () => {
 
   it('1,000,000.00 CNY at 0.25 %/day: 2500.00 per day, cap 50000.00, totals and headroom from the ledger', async () => {
     const fx = await createContract(t.dataSource);
-    const restored = await insertIncident(t, fx, { status: 'restored', reportedAt: ago(10), breachedAt: ago(10) + 2 * HOUR, restoredAt: ago(7) });
-    const excluded = await insertIncident(t, fx, { status: 'excluded', reportedAt: ago(5), breachedAt: ago(5) + 2 * HOUR, closedAt: ago(4) });
+    const restored = await insertIncident(t, fx, {
+      status: 'restored',
+      reportedAt: ago(10),
+      breachedAt: ago(10) + 2 * HOUR,
+      restoredAt: ago(7),
+    });
+    const excluded = await insertIncident(t, fx, {
+      status: 'excluded',
+      reportedAt: ago(5),
+      breachedAt: ago(5) + 2 * HOUR,
+      closedAt: ago(4),
+    });
     const quiet = await insertIncident(t, fx, { status: 'open', reportedAt: ago(1) });
     await accrue(t, fx.contractId, restored, 3);
     await accrue(t, fx.contractId, excluded, 2);
@@ -122,7 +144,12 @@ describe('finance: penalties summary', () => {
     const fx = await createContract(t.dataSource, { terms: { ratePerPeriod: '0.003' } });
     const r = ago(20);
     // 16 days 23 hours of interruption: 17 periods started.
-    const id = await insertIncident(t, fx, { status: 'restored', reportedAt: r, breachedAt: r + 2 * HOUR, restoredAt: r + 17 * DAY - HOUR });
+    const id = await insertIncident(t, fx, {
+      status: 'restored',
+      reportedAt: r,
+      breachedAt: r + 2 * HOUR,
+      restoredAt: r + 17 * DAY - HOUR,
+    });
     for (let k = 1; k <= 16; k += 1) await post(t, fx.contractId, id, 'accrual', k, '3000.00', { rate: '0.003' });
     await post(t, fx.contractId, id, 'accrual', 17, '2000.00', { rate: '0.003', capApplied: true });
 
@@ -165,7 +192,13 @@ describe('finance: penalties summary', () => {
     const a = await insertIncident(t, fx, { status: 'open', reportedAt: ago(1), breachedAt: ago(1) + HOUR });
     await post(t, fx.contractId, a, 'accrual', 1, '2500', { currency: 'JPY', basis: '1000000' });
     const res = await t.http.get(`/api/v1/contracts/${fx.contractId}/penalties`);
-    expect(res.body).toMatchObject({ totalValue: '1000000', amountPerPeriod: '2500', net: '2500', headroom: '47500', cap: { amount: '50000' } });
+    expect(res.body).toMatchObject({
+      totalValue: '1000000',
+      amountPerPeriod: '2500',
+      net: '2500',
+      headroom: '47500',
+      cap: { amount: '50000' },
+    });
   });
 
   it('404 for an unknown contract (penalties and reconciliation)', async () => {
@@ -190,11 +223,21 @@ describe('finance: reconciliation', () => {
     const fx = await createContract(t.dataSource);
     const r = ago(30);
     // Reported, breached after 2 h, restored 2 d 3 h after the report: ceil(51 h / 24 h) = 3 periods.
-    const a = await insertIncident(t, fx, { status: 'closed', reportedAt: r, breachedAt: r + 2 * HOUR, restoredAt: r + 2 * DAY + 3 * HOUR, closedAt: r + 3 * DAY });
+    const a = await insertIncident(t, fx, {
+      status: 'closed',
+      reportedAt: r,
+      breachedAt: r + 2 * HOUR,
+      restoredAt: r + 2 * DAY + 3 * HOUR,
+      closedAt: r + 3 * DAY,
+    });
     // 32 h on the wall clock, 10 h paused: 22 h of interruption, so 1 period (2 without the pause).
     const s = ago(20);
     const b = await insertIncident(t, fx, {
-      status: 'restored', reportedAt: s, breachedAt: s + 2 * HOUR, restoredAt: s + 32 * HOUR, pauses: [{ from: s + 10 * HOUR, to: s + 20 * HOUR }],
+      status: 'restored',
+      reportedAt: s,
+      breachedAt: s + 2 * HOUR,
+      restoredAt: s + 32 * HOUR,
+      pauses: [{ from: s + 10 * HOUR, to: s + 20 * HOUR }],
     });
     const never = await insertIncident(t, fx, { status: 'restored', reportedAt: ago(10), restoredAt: ago(10) + HOUR });
     await accrue(t, fx.contractId, a, 3);
@@ -220,8 +263,16 @@ describe('finance: reconciliation', () => {
       issues: [],
       notes: [],
     });
-    expect(rec.incidents[1]).toMatchObject({ result: 'ok', facts: { interruptionMs: 22 * HOUR }, expected: { periods: 1, net: '2500.00' } });
-    expect(rec.incidents[2]).toMatchObject({ result: 'ok', facts: { breachedAt: null, interruptionMs: 0 }, expected: { periods: 0, net: '0.00' } });
+    expect(rec.incidents[1]).toMatchObject({
+      result: 'ok',
+      facts: { interruptionMs: 22 * HOUR },
+      expected: { periods: 1, net: '2500.00' },
+    });
+    expect(rec.incidents[2]).toMatchObject({
+      result: 'ok',
+      facts: { breachedAt: null, interruptionMs: 0 },
+      expected: { periods: 0, net: '0.00' },
+    });
 
     const one = await reconcile(t, fx.contractId, { incidentId: b });
     expect(one.incidents.map((i: { incidentId: string }) => i.incidentId)).toEqual([b]);
@@ -234,7 +285,12 @@ describe('finance: reconciliation', () => {
     await accrue(t, fx.contractId, dup, 2);
     const second = await post(t, fx.contractId, dup, 'accrual', 2, '2500.00');
     const s = ago(5);
-    const short = await insertIncident(t, fx, { status: 'restored', reportedAt: s, breachedAt: s + 2 * HOUR, restoredAt: s + 2 * DAY + HOUR });
+    const short = await insertIncident(t, fx, {
+      status: 'restored',
+      reportedAt: s,
+      breachedAt: s + 2 * HOUR,
+      restoredAt: s + 2 * DAY + HOUR,
+    });
     await accrue(t, fx.contractId, short, 2);
 
     const rec = await reconcile(t, fx.contractId);
@@ -247,7 +303,11 @@ describe('finance: reconciliation', () => {
       ledger: { accruals: 3, livePeriods: 2, net: '7500.00' },
       difference: '2500.00',
     });
-    expect(d.issues).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^duplicate accrual: period 2 has 2 live accrual rows \\(accrual ids \\d+, ${second}\\)$`))]));
+    expect(d.issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^duplicate accrual: period 2 has 2 live accrual rows \\(accrual ids \\d+, ${second}\\)$`)),
+      ]),
+    );
     expect(d.issues).toContain('net 7500.00 differs from expected 5000.00 by 2500.00');
     expect(m).toMatchObject({ incidentId: short, result: 'mismatch', expected: { periods: 3, net: '7500.00' }, difference: '-2500.00' });
     expect(m.issues).toContain('periods 3 owed but not in the ledger');
@@ -260,7 +320,12 @@ describe('finance: reconciliation', () => {
   it('an excluded incident whose accruals were reversed owes net 0 and is ok; one left unreversed is reported', async () => {
     const fx = await createContract(t.dataSource);
     const r = ago(6);
-    const excluded = await insertIncident(t, fx, { status: 'excluded', reportedAt: r, breachedAt: r + 2 * HOUR, closedAt: r + DAY + 5 * HOUR });
+    const excluded = await insertIncident(t, fx, {
+      status: 'excluded',
+      reportedAt: r,
+      breachedAt: r + 2 * HOUR,
+      closedAt: r + DAY + 5 * HOUR,
+    });
     await accrue(t, fx.contractId, excluded, 2);
     await post(t, fx.contractId, excluded, 'reversal', 1, '-2500.00');
     await post(t, fx.contractId, excluded, 'reversal', 2, '-2500.00');
@@ -278,7 +343,12 @@ describe('finance: reconciliation', () => {
     });
 
     const other = await createContract(t.dataSource);
-    const cancelled = await insertIncident(t, other, { status: 'cancelled', reportedAt: r, breachedAt: r + 2 * HOUR, closedAt: r + DAY + 5 * HOUR });
+    const cancelled = await insertIncident(t, other, {
+      status: 'cancelled',
+      reportedAt: r,
+      breachedAt: r + 2 * HOUR,
+      closedAt: r + DAY + 5 * HOUR,
+    });
     await accrue(t, other.contractId, cancelled, 2);
     await post(t, other.contractId, cancelled, 'reversal', 1, '-2500.00');
     const bad = await reconcile(t, other.contractId);
@@ -291,7 +361,12 @@ describe('finance: reconciliation', () => {
     // 10000.00 a day, cap 50000.00: the first incident's 4 days, then the second's first day fills the cap exactly.
     const fx = await createContract(t.dataSource, { terms: { ratePerPeriod: '0.01' } });
     const r = ago(20);
-    const first = await insertIncident(t, fx, { status: 'restored', reportedAt: r, breachedAt: r + 2 * HOUR, restoredAt: r + 3 * DAY + HOUR });
+    const first = await insertIncident(t, fx, {
+      status: 'restored',
+      reportedAt: r,
+      breachedAt: r + 2 * HOUR,
+      restoredAt: r + 3 * DAY + HOUR,
+    });
     const s = ago(10);
     const second = await insertIncident(t, fx, { status: 'restored', reportedAt: s, breachedAt: s + 2 * HOUR, restoredAt: s + DAY + HOUR });
     await accrue(t, fx.contractId, first, 4, '10000.00');
@@ -321,9 +396,18 @@ describe('finance: reconciliation', () => {
 
     const rec = await reconcile(t, fx.contractId);
     expect(rec.ok).toBe(true);
-    expect(rec.incidents.find((i: { incidentId: string }) => i.incidentId === open)).toMatchObject({ result: 'ok', expected: { periods: 3 } });
+    expect(rec.incidents.find((i: { incidentId: string }) => i.incidentId === open)).toMatchObject({
+      result: 'ok',
+      expected: { periods: 3 },
+    });
     const pending = rec.incidents.find((i: { incidentId: string }) => i.incidentId === edge);
-    expect(pending).toMatchObject({ result: 'pending', expected: { periods: 2 }, ledger: { livePeriods: 1 }, difference: '-2500.00', issues: [] });
+    expect(pending).toMatchObject({
+      result: 'pending',
+      expected: { periods: 2 },
+      ledger: { livePeriods: 1 },
+      difference: '-2500.00',
+      issues: [],
+    });
     expect(pending.notes[0]).toMatch(/^pending: a period boundary/);
   });
 

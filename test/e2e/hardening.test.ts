@@ -78,7 +78,15 @@ describe('HTTP hardening', () => {
       await t.http.get(`/api/v1/ledger?contractId=${'1'.repeat(10)}`),
     ];
     expect(answers.map((r) => r.status)).toEqual([401, 401, 403, 404, 404, 400, 400]);
-    expect(answers.map((r) => r.body.error)).toEqual(['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'validation_failed', 'validation_failed']);
+    expect(answers.map((r) => r.body.error)).toEqual([
+      'unauthorized',
+      'unauthorized',
+      'forbidden',
+      'not_found',
+      'not_found',
+      'validation_failed',
+      'validation_failed',
+    ]);
     for (const r of answers) {
       expect(r.headers['content-type']).toMatch(/application\/json/);
       expect(r.body).toEqual(expect.objectContaining({ statusCode: r.status, error: expect.any(String), message: expect.any(String) }));
@@ -122,7 +130,8 @@ describe('write rate limit per token', () => {
   it('answers 429 with Retry-After once a token spends its burst; reads and other tokens go on', async () => {
     const a = await t.as(['viewer', 'admin']);
     const b = await t.as(['viewer']);
-    const preview = (agent: typeof a) => agent.post('/api/v1/calendars/24x7/deadline').send({ start: '2026-11-20T09:00:00Z', duration: { amount: 1, unit: 'hours' } });
+    const preview = (agent: typeof a) =>
+      agent.post('/api/v1/calendars/24x7/deadline').send({ start: '2026-11-20T09:00:00Z', duration: { amount: 1, unit: 'hours' } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await preview(a)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);

@@ -11,12 +11,21 @@ describe('health and OpenAPI', () => {
     const doc = await t.http.get('/docs-json');
     expect(doc.status).toBe(200);
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/health', '/api/v1/incidents', '/api/v1/incidents/{id}/acknowledge', '/api/v1/calendars/{id}/deadline', '/api/v1/policies/{id}/preview', '/api/v1/ledger']) {
+    for (const p of [
+      '/health',
+      '/api/v1/incidents',
+      '/api/v1/incidents/{id}/acknowledge',
+      '/api/v1/calendars/{id}/deadline',
+      '/api/v1/policies/{id}/preview',
+      '/api/v1/ledger',
+    ]) {
       expect(paths).toContain(p);
     }
     const report = doc.body.paths['/api/v1/incidents'].post;
     expect(report.requestBody.content['application/json'].schema.$ref).toMatch(/ReportIncidentDto/);
-    expect(doc.body.components.schemas.ReportIncidentDto.required).toEqual(expect.arrayContaining(['contractId', 'severity', 'description']));
+    expect(doc.body.components.schemas.ReportIncidentDto.required).toEqual(
+      expect.arrayContaining(['contractId', 'severity', 'description']),
+    );
     const ui = await t.http.get('/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toMatch(/swagger/i);

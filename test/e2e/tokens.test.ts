@@ -23,11 +23,30 @@ describe('API tokens', () => {
   it('creates a token: the secret is in the creation answer only, recognizable and high-entropy', async () => {
     const me = (await admin().get('/api/v1/session')).body;
     const name = unique('eng:zhou');
-    const res = await admin().post('/api/v1/tokens').send({ name, roles: ['engineer', 'viewer'] });
+    const res = await admin()
+      .post('/api/v1/tokens')
+      .send({ name, roles: ['engineer', 'viewer'] });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name, roles: ['engineer', 'viewer'], active: true, revokedAt: null, lastUsedAt: null, createdBy: me.tokenId });
+    expect(res.body).toMatchObject({
+      name,
+      roles: ['engineer', 'viewer'],
+      active: true,
+      revokedAt: null,
+      lastUsedAt: null,
+      createdBy: me.tokenId,
+    });
     expect(res.body.secret).toMatch(/^eo_[A-Za-z0-9_-]{43}$/);
-    expect(Object.keys(res.body).sort()).toEqual(['active', 'createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'revokedAt', 'roles', 'secret']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'active',
+      'createdAt',
+      'createdBy',
+      'id',
+      'lastUsedAt',
+      'name',
+      'revokedAt',
+      'roles',
+      'secret',
+    ]);
     const secret: string = res.body.secret;
 
     const read = await admin().get(`/api/v1/tokens/${res.body.id}`);
@@ -95,8 +114,16 @@ describe('API tokens', () => {
 
   it('validates names and roles, refuses duplicate names, 404s unknown ids', async () => {
     const name = unique('dup');
-    expect((await admin().post('/api/v1/tokens').send({ name, roles: ['viewer'] })).status).toBe(201);
-    const dup = await admin().post('/api/v1/tokens').send({ name, roles: ['admin'] });
+    expect(
+      (
+        await admin()
+          .post('/api/v1/tokens')
+          .send({ name, roles: ['viewer'] })
+      ).status,
+    ).toBe(201);
+    const dup = await admin()
+      .post('/api/v1/tokens')
+      .send({ name, roles: ['admin'] });
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ error: 'duplicate', message: expect.stringContaining(name) });
     const cases: Array<[object, string]> = [
@@ -176,7 +203,10 @@ describe('first admin token', () => {
       return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
     });
     try {
-      const t = await startTestApp({ worker: false, config: { databaseUrl: dbUrl, adminToken: undefined, embeddedDefaults: false, ...config } });
+      const t = await startTestApp({
+        worker: false,
+        config: { databaseUrl: dbUrl, adminToken: undefined, embeddedDefaults: false, ...config },
+      });
       return { t, printed: chunks.join('') };
     } finally {
       spy.mockRestore();
@@ -243,7 +273,12 @@ describe('first admin token', () => {
       const me = await t.withToken(two).get('/api/v1/session');
       expect(me.status).toBe(200);
       // Revoke the bootstrap token (another admin exists by then).
-      otherAdmin = (await t.withToken(two).post('/api/v1/tokens').send({ name: 'ops-admin', roles: ['admin'] })).body.secret;
+      otherAdmin = (
+        await t
+          .withToken(two)
+          .post('/api/v1/tokens')
+          .send({ name: 'ops-admin', roles: ['admin'] })
+      ).body.secret;
       expect((await t.withToken(otherAdmin).post(`/api/v1/tokens/${me.body.tokenId}/revoke`)).status).toBe(200);
     } finally {
       await t.close();
@@ -261,9 +296,15 @@ describe('first admin token', () => {
     ({ t } = await boot({ adminToken: three }));
     try {
       expect((await t.withToken(three).get('/api/v1/session')).status).toBe(200);
-      const rows: Array<{ details: { name: string; outcome: string; source: string } }> = (await t.withToken(three).get('/api/v1/audit?action=token.bootstrap')).body.items;
+      const rows: Array<{ details: { name: string; outcome: string; source: string } }> = (
+        await t.withToken(three).get('/api/v1/audit?action=token.bootstrap')
+      ).body.items;
       const outcomes = rows.filter((r) => r.details.name === 'bootstrap-admin').map((r) => [r.details.source, r.details.outcome]);
-      expect(outcomes).toEqual([['ADMIN_TOKEN', 'replaced'], ['ADMIN_TOKEN', 'replaced'], ['ADMIN_TOKEN', 'created']]);
+      expect(outcomes).toEqual([
+        ['ADMIN_TOKEN', 'replaced'],
+        ['ADMIN_TOKEN', 'replaced'],
+        ['ADMIN_TOKEN', 'created'],
+      ]);
     } finally {
       await t.close();
     }

@@ -10,7 +10,9 @@ describe('wiring: HTTP -> Temporal workflow -> activity -> PostgreSQL -> HTTP', 
 
   it('reports an incident over HTTP and shows the timeline the workflow wrote', async () => {
     const { contractId } = await createContract(t.dataSource);
-    const res = await t.http.post('/api/v1/incidents').send({ contractId, severity: 'urgent', description: 'Core switch down', reportedBy: 'hotline' });
+    const res = await t.http
+      .post('/api/v1/incidents')
+      .send({ contractId, severity: 'urgent', description: 'Core switch down', reportedBy: 'hotline' });
     expect(res.status).toBe(201);
     const id = res.body.id as string;
     expect(res.body.workflowId).toBe(`incident-${id}`);

@@ -133,7 +133,10 @@ export async function startTestApp(
   else await app.init();
   const url = options.listen ? `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` : undefined;
   const dataSource = app.get(DataSource);
-  const worker = options.worker === false ? undefined : await startWorker({ taskQueue: config.taskQueue, dataSource, activityDeps: options.activityDeps });
+  const worker =
+    options.worker === false
+      ? undefined
+      : await startWorker({ taskQueue: config.taskQueue, dataSource, activityDeps: options.activityDeps });
   const server = app.getHttpServer();
   // A supertest agent applies what is .set() on it to every request it makes (plain request() does not).
   const withToken = (secret: string): Agent => request.agent(server).set('Authorization', `Bearer ${secret}`);

@@ -67,7 +67,10 @@ export async function createContract(
   let calendarId = '24x7';
   if (options.calendar && options.calendar !== '24x7') {
     calendarId = `cal-${suffix}`;
-    await dataSource.query(`INSERT INTO calendars (id, name, definition) VALUES ($1, $1, $2)`, [calendarId, JSON.stringify(options.calendar)]);
+    await dataSource.query(`INSERT INTO calendars (id, name, definition) VALUES ($1, $1, $2)`, [
+      calendarId,
+      JSON.stringify(options.calendar),
+    ]);
   }
   const policyId = randomUUID();
   await dataSource.query(`INSERT INTO policies (id, name, current_version) VALUES ($1, $2, 1)`, [policyId, `policy-${suffix}`]);

@@ -30,7 +30,15 @@ export async function detail(t: TestApp, id: string) {
 export function clock(state: { clockViews: Array<{ key: string }> }, key: string) {
   const found = state.clockViews.find((c) => c.key === key);
   if (!found) throw new Error(`no clock ${key} in ${state.clockViews.map((c) => c.key).join(', ')}`);
-  return found as { key: string; status: string; dueAt: number | null; settledAt?: number; marginMs?: number; pausedMs: number; remainingMs: number | null };
+  return found as {
+    key: string;
+    status: string;
+    dueAt: number | null;
+    settledAt?: number;
+    marginMs?: number;
+    pausedMs: number;
+    remainingMs: number | null;
+  };
 }
 
 /**
@@ -80,9 +88,13 @@ export async function recordHistory(t: TestApp, id: string, name: string): Promi
   // The CLI prints the history in the proto JSON form the SDK's replayer reads.
   const exe = await resolveTemporalCli();
   if (exe.type !== 'existing-path') throw new Error('recording histories needs the temporal CLI');
-  const json = execFileSync(exe.path, ['workflow', 'show', '--workflow-id', `incident-${id}`, '--address', t.config.temporalAddress, '--output', 'json'], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const json = execFileSync(
+    exe.path,
+    ['workflow', 'show', '--workflow-id', `incident-${id}`, '--address', t.config.temporalAddress, '--output', 'json'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const dir = join(__dirname, '..', 'workflows', 'histories');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), json);

@@ -15,7 +15,11 @@ describe('worker crash', () => {
   it('continues from where it was: timers still fire, no timeline row or ledger period twice', async () => {
     const { contractId } = await createContract(t.dataSource, {
       policy: secondsPolicy({
-        urgent: { triage: { respondWithin: s(600) }, remote: { startWithin: s(8), resolveWithin: s(600) }, penalty: { restoreWithin: s(1) } },
+        urgent: {
+          triage: { respondWithin: s(600) },
+          remote: { startWithin: s(8), resolveWithin: s(600) },
+          penalty: { restoreWithin: s(1) },
+        },
       }),
       terms: { ratePerPeriod: '0.001', period: { amount: 1, unit: 'seconds' } },
     });

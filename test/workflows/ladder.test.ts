@@ -11,7 +11,9 @@ describe('incident ladder', () => {
   afterAll(async () => t?.close());
 
   it('walks the happy path to closed: every target met, fault report written', async () => {
-    const { contractId } = await createContract(t.dataSource, { policy: secondsPolicy({ urgent: { triage: { respondWithin: { amount: 30, unit: 'seconds', anchor: 'report' } } } }) });
+    const { contractId } = await createContract(t.dataSource, {
+      policy: secondsPolicy({ urgent: { triage: { respondWithin: { amount: 30, unit: 'seconds', anchor: 'report' } } } }),
+    });
     const id = await report(t, contractId);
     let s = await step(t, id, 'acknowledge');
     expect(s).toMatchObject({ stage: 'remote', rung: 'remote', status: 'open' });
@@ -31,6 +33,7 @@ describe('incident ladder', () => {
     expect(clock(s, 'penalty.restoreWithin').status).toBe('met');
     expect(clock(s, 'spare.triggerAfter').status).toBe('stopped');
     s = await step(t, id, 'sign-off', { signer: 'customer:liu' });
+    expect(s.stage).toBe('closed');
 
     const closed = await waitForState(t, id, (st) => st.status === 'closed');
     expect(closed.state.breachCount).toBe(0);
@@ -82,7 +85,12 @@ describe('incident ladder', () => {
 
   it('opens the spare-unit rung at spare.triggerAfter and meets it on delivery', async () => {
     const { contractId } = await createContract(t.dataSource, {
-      policy: secondsPolicy({ urgent: { triage: { respondWithin: { amount: 60, unit: 'seconds', anchor: 'report' } }, spare: { triggerAfter: { amount: 2, unit: 'seconds', anchor: 'report' } } } }),
+      policy: secondsPolicy({
+        urgent: {
+          triage: { respondWithin: { amount: 60, unit: 'seconds', anchor: 'report' } },
+          spare: { triggerAfter: { amount: 2, unit: 'seconds', anchor: 'report' } },
+        },
+      }),
     });
     const id = await report(t, contractId);
     expect((await t.http.post(`/api/v1/incidents/${id}/spare`).send({ actor: 'a', unitId: 'U1' })).status).toBe(409);
@@ -112,18 +120,32 @@ describe('incident ladder', () => {
 
   it('opens expert consultation on its own at expert.triggerAfter', async () => {
     const { contractId } = await createContract(t.dataSource, {
-      policy: secondsPolicy({ urgent: { triage: { respondWithin: { amount: 60, unit: 'seconds', anchor: 'report' } }, expert: { triggerAfter: { amount: 2, unit: 'seconds', anchor: 'report' } } } }),
+      policy: secondsPolicy({
+        urgent: {
+          triage: { respondWithin: { amount: 60, unit: 'seconds', anchor: 'report' } },
+          expert: { triggerAfter: { amount: 2, unit: 'seconds', anchor: 'report' } },
+        },
+      }),
     });
     const id = await report(t, contractId);
     const d = await waitForState(t, id, (st) => st.rungsOpenedAt.expert !== undefined);
     expect(clock(d.state, 'expert.triggerAfter').status).toBe('fired');
     expect(d.state.rung).toBe('expert');
-    expect(d.timeline.some((e: { kind: string; data: { rung?: string } }) => e.kind === 'rung_opened' && e.data.rung === 'expert')).toBe(true);
+    expect(d.timeline.some((e: { kind: string; data: { rung?: string } }) => e.kind === 'rung_opened' && e.data.rung === 'expert')).toBe(
+      true,
+    );
   });
 
   it('escalates to on-site when no remote fix arrives within remote.resolveWithin', async () => {
     const { contractId } = await createContract(t.dataSource, {
-      policy: secondsPolicy({ urgent: { remote: { startWithin: { amount: 60, unit: 'seconds', anchor: 'report' }, resolveWithin: { amount: 3, unit: 'seconds', anchor: 'report' } } } }),
+      policy: secondsPolicy({
+        urgent: {
+          remote: {
+            startWithin: { amount: 60, unit: 'seconds', anchor: 'report' },
+            resolveWithin: { amount: 3, unit: 'seconds', anchor: 'report' },
+          },
+        },
+      }),
     });
     const id = await report(t, contractId);
     await step(t, id, 'acknowledge');
@@ -251,7 +273,9 @@ describe('incident ladder', () => {
     const badSeverity = await t.http.post('/api/v1/incidents').send({ contractId, severity: 'cosmic', description: 'x', reportedBy: 'h' });
     expect(badSeverity.status).toBe(400);
     expect(badSeverity.body.fieldErrors[0].path).toBe('severity');
-    const unknownContract = await t.http.post('/api/v1/incidents').send({ contractId: '00000000-0000-4000-8000-000000000000', severity: 'urgent', description: 'x', reportedBy: 'h' });
+    const unknownContract = await t.http
+      .post('/api/v1/incidents')
+      .send({ contractId: '00000000-0000-4000-8000-000000000000', severity: 'urgent', description: 'x', reportedBy: 'h' });
     expect(unknownContract.status).toBe(404);
   });
 

@@ -4,7 +4,8 @@ import { clock, ledgerNet, ledgerRows, recordHistory, report, sleep, step, waitF
 
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
 /** Only the restore target is short: every other target stays far away. */
-const quickRestore = (restore = 1) => secondsPolicy({ urgent: { triage: { respondWithin: s(600) }, penalty: { restoreWithin: s(restore) } }, general: {} });
+const quickRestore = (restore = 1) =>
+  secondsPolicy({ urgent: { triage: { respondWithin: s(600) }, penalty: { restoreWithin: s(restore) } }, general: {} });
 
 /** Penalty accrual on the real dev server with a one-second accrual period. */
 describe('penalty accrual', () => {
@@ -95,7 +96,10 @@ describe('penalty accrual', () => {
 
   it('reclassifying to a class not yet breached posts corrections (never edits) to a net of zero', async () => {
     const { contractId } = await createContract(t.dataSource, {
-      policy: secondsPolicy({ urgent: { triage: { respondWithin: s(600) }, penalty: { restoreWithin: s(1) } }, general: { triage: { respondWithin: s(600) } } }),
+      policy: secondsPolicy({
+        urgent: { triage: { respondWithin: s(600) }, penalty: { restoreWithin: s(1) } },
+        general: { triage: { respondWithin: s(600) } },
+      }),
       terms: { ratePerPeriod: '0.001', period: { amount: 1, unit: 'seconds' } },
     });
     const id = await report(t, contractId);

@@ -12,7 +12,9 @@ describe('replay of recorded incident histories', () => {
 
   it('has histories of every kind of run to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
-    expect(files).toEqual(expect.arrayContaining(['happy-path-closed.json', 'worker-killed-mid-accrual.json', 'continued-as-new-run.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['happy-path-closed.json', 'worker-killed-mid-accrual.json', 'continued-as-new-run.json']),
+    );
   });
 
   it('replays every recorded history without nondeterminism', async () => {

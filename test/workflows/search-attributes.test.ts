@@ -20,14 +20,22 @@ describe('search attributes', () => {
     const { contractId } = await createContract(t.dataSource);
     const id = await report(t, contractId);
     const wf = `incident-${id}`;
-    await eventually(async () => ((await listIds(`ContractId = '${contractId}' AND IncidentStatus = 'open' AND IncidentRung = 'triage'`)).includes(wf) ? true : undefined));
+    await eventually(async () =>
+      (await listIds(`ContractId = '${contractId}' AND IncidentStatus = 'open' AND IncidentRung = 'triage'`)).includes(wf)
+        ? true
+        : undefined,
+    );
     await step(t, id, 'acknowledge');
     await step(t, id, 'reclassify', { severity: 'general' });
     await eventually(async () =>
-      (await listIds(`ContractId = '${contractId}' AND IncidentSeverity = 'general' AND IncidentRung = 'remote'`)).includes(wf) ? true : undefined,
+      (await listIds(`ContractId = '${contractId}' AND IncidentSeverity = 'general' AND IncidentRung = 'remote'`)).includes(wf)
+        ? true
+        : undefined,
     );
     await step(t, id, 'cancel', { reason: 'duplicate' });
-    await eventually(async () => ((await listIds(`ContractId = '${contractId}' AND IncidentStatus = 'cancelled'`)).includes(wf) ? true : undefined));
+    await eventually(async () =>
+      (await listIds(`ContractId = '${contractId}' AND IncidentStatus = 'cancelled'`)).includes(wf) ? true : undefined,
+    );
     expect(await listIds(`ContractId = '${contractId}' AND IncidentStatus = 'open'`)).toEqual([]);
   });
 });

@@ -9,16 +9,7 @@ import type { Pause } from '../../src/domain/clock/types';
 import { hasSeverity, type SeverityTargets, type Target } from '../../src/domain/policy/policy';
 import { accrualPerPeriod, capAmount } from '../../src/domain/penalty/penalty';
 import type { StepName, StepPayloads } from './steps';
-import type {
-  ClockKey,
-  ClockState,
-  IncidentState,
-  IncidentWorkflowInput,
-  LedgerPosting,
-  Rung,
-  Stage,
-  TimelineEvent,
-} from './types';
+import type { ClockKey, ClockState, IncidentState, IncidentWorkflowInput, LedgerPosting, Rung, Stage, TimelineEvent } from './types';
 import { RUNGS } from './types';
 
 export const HISTORY_LIMIT = 200;
@@ -68,7 +59,10 @@ export function isTerminal(state: IncidentState): boolean {
 /** The per-incident context the ladder computes with (derived from the pinned input). */
 export class LadderContext {
   readonly calendar: BusinessCalendar;
-  constructor(readonly input: IncidentWorkflowInput, readonly workflowId: string) {
+  constructor(
+    readonly input: IncidentWorkflowInput,
+    readonly workflowId: string,
+  ) {
     this.calendar = BusinessCalendar.of(input.calendar.definition);
   }
 
@@ -352,7 +346,10 @@ function accrueDuePeriods(ctx: LadderContext, state: IncidentState, effects: Eff
  * The accruals a reversal/correction cancels (written, non-zero, not yet cancelled), each with its
  * negating posting. Keys derive from the accrual's, so a retry or replay posts each negation once.
  */
-export function negationsFor(state: IncidentState, kind: 'reversal' | 'correction'): Array<{ original: LedgerPosting; negation: Omit<LedgerPosting, 'capApplied' | 'written'> }> {
+export function negationsFor(
+  state: IncidentState,
+  kind: 'reversal' | 'correction',
+): Array<{ original: LedgerPosting; negation: Omit<LedgerPosting, 'capApplied' | 'written'> }> {
   return state.penalty.postings
     .filter((p) => p.kind === 'accrual' && p.written && !p.cancelled)
     .map((original) => ({
@@ -466,9 +463,7 @@ export function payloadRefusal<S extends StepName>(
     case 'spare':
       return nonBlank(p.unitId) ? null : 'unitId is required';
     case 'experts':
-      return Array.isArray(p.experts) && p.experts.length > 0 && p.experts.every(nonBlank)
-        ? null
-        : 'experts must name at least one expert';
+      return Array.isArray(p.experts) && p.experts.length > 0 && p.experts.every(nonBlank) ? null : 'experts must name at least one expert';
     case 'restore':
       return nonBlank(p.cause) && nonBlank(p.method) ? null : 'cause and method are required for the fault report';
     case 'signOff':
@@ -494,19 +489,27 @@ export function payloadRefusal<S extends StepName>(
   }
 }
 
-export function refusal<S extends StepName>(
-  ctx: LadderContext,
-  state: IncidentState,
-  step: S,
-  payload: StepPayloads[S],
-): string | null {
+export function refusal<S extends StepName>(ctx: LadderContext, state: IncidentState, step: S, payload: StepPayloads[S]): string | null {
   return stateRefusal(state, step) ?? payloadRefusal(ctx, state, step, payload);
 }
 
 export function allowedSteps(state: IncidentState): StepName[] {
   const steps: StepName[] = [
-    'acknowledge', 'remoteSession', 'diagnosis', 'dispatch', 'arrive', 'spare', 'majorProblem',
-    'experts', 'restore', 'signOff', 'pause', 'resume', 'reclassify', 'exclude', 'cancel',
+    'acknowledge',
+    'remoteSession',
+    'diagnosis',
+    'dispatch',
+    'arrive',
+    'spare',
+    'majorProblem',
+    'experts',
+    'restore',
+    'signOff',
+    'pause',
+    'resume',
+    'reclassify',
+    'exclude',
+    'cancel',
   ];
   return steps.filter((s) => stateRefusal(state, s) === null);
 }

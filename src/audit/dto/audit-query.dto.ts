@@ -38,7 +38,10 @@ export class AuditQuery {
   @MaxLength(200)
   entityId?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'At or after this instant (ISO 8601 with an offset or Z; inclusive)' })
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00Z',
+    description: 'At or after this instant (ISO 8601 with an offset or Z; inclusive)',
+  })
   @IsOptional()
   @IsIsoInstant()
   from?: string;

@@ -8,7 +8,8 @@ export const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,99}$/;
 export class CreateTokenDto {
   @ApiProperty({
     example: 'eng:li.na',
-    description: 'Unique; recorded as the actor of every step and change made with the token. Letters, digits and . _ : @ + - (1 to 100, starting with a letter or digit).',
+    description:
+      'Unique; recorded as the actor of every step and change made with the token. Letters, digits and . _ : @ + - (1 to 100, starting with a letter or digit).',
   })
   @IsString()
   @Matches(TOKEN_NAME, { message: 'name must be 1 to 100 characters: letters, digits and . _ : @ + -, starting with a letter or digit' })
@@ -37,8 +38,10 @@ export class TokenResponse {
   @ApiProperty({ example: 'eng:li.na' }) name: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty({ example: '2026-11-20T09:15:00.000Z' }) createdAt: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Token that created it (null: bootstrap)' }) createdBy: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Last request made with it (updated at most once a minute)' }) lastUsedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Token that created it (null: bootstrap)' }) createdBy:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Last request made with it (updated at most once a minute)' }) lastUsedAt:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
   @ApiProperty() active: boolean;
 }

@@ -6,10 +6,20 @@ export class WorkingWindowSchema {
   @ApiProperty({ example: '18:00', description: 'Local closing time "HH:mm", after open; "24:00" = midnight' }) close: string;
 }
 
-const DAY: ApiPropertyOptions = { type: [WorkingWindowSchema], description: 'Working windows of the day; several allowed, none may overlap; missing or empty = not worked' };
+const DAY: ApiPropertyOptions = {
+  type: [WorkingWindowSchema],
+  description: 'Working windows of the day; several allowed, none may overlap; missing or empty = not worked',
+};
 
 export class WeekSchema {
-  @ApiPropertyOptional({ ...DAY, example: [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }] }) monday?: WorkingWindowSchema[];
+  @ApiPropertyOptional({
+    ...DAY,
+    example: [
+      { open: '09:00', close: '12:00' },
+      { open: '13:30', close: '18:00' },
+    ],
+  })
+  monday?: WorkingWindowSchema[];
   @ApiPropertyOptional(DAY) tuesday?: WorkingWindowSchema[];
   @ApiPropertyOptional(DAY) wednesday?: WorkingWindowSchema[];
   @ApiPropertyOptional(DAY) thursday?: WorkingWindowSchema[];
@@ -19,14 +29,16 @@ export class WeekSchema {
 }
 
 export class ExtraWorkingDaySchema {
-  @ApiProperty({ example: '2026-10-10', description: 'Local date worked although the weekly pattern says otherwise (make-up day)' }) date: string;
+  @ApiProperty({ example: '2026-10-10', description: 'Local date worked although the weekly pattern says otherwise (make-up day)' })
+  date: string;
   @ApiProperty({ type: [WorkingWindowSchema], example: [{ open: '09:00', close: '18:00' }] }) windows: WorkingWindowSchema[];
 }
 
 export class CalendarDefinitionSchema {
   @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA time zone' }) zone: string;
   @ApiProperty({ type: WeekSchema, description: 'Working windows per weekday (monday…sunday)' }) week: WeekSchema;
-  @ApiPropertyOptional({ type: [String], example: ['2026-10-01', '2026-10-02'], description: 'Local dates not worked' }) holidays?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['2026-10-01', '2026-10-02'], description: 'Local dates not worked' })
+  holidays?: string[];
   @ApiPropertyOptional({ type: [ExtraWorkingDaySchema], description: 'Dates worked although the weekly pattern says otherwise' })
   extraWorkingDays?: ExtraWorkingDaySchema[];
 }

@@ -30,7 +30,10 @@ export class DeadlinePreviewDto {
   @Type(() => DurationDto)
   duration: DurationDto;
 
-  @ApiPropertyOptional({ type: [PreviewPauseDto], description: 'Intervals during which the clock stops (force majeure, waiting on the customer)' })
+  @ApiPropertyOptional({
+    type: [PreviewPauseDto],
+    description: 'Intervals during which the clock stops (force majeure, waiting on the customer)',
+  })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
@@ -39,10 +42,20 @@ export class DeadlinePreviewDto {
 }
 
 export class DeadlinePreviewResponse {
-  @ApiProperty({ example: '2026-11-23T02:00:00.000Z', nullable: true, type: String, description: 'UTC; null while an open pause holds the clock' })
+  @ApiProperty({
+    example: '2026-11-23T02:00:00.000Z',
+    nullable: true,
+    type: String,
+    description: 'UTC; null while an open pause holds the clock',
+  })
   deadline: string | null;
 
-  @ApiProperty({ example: '2026-11-23T10:00:00.000+08:00', nullable: true, type: String, description: "The same instant in the calendar's zone" })
+  @ApiProperty({
+    example: '2026-11-23T10:00:00.000+08:00',
+    nullable: true,
+    type: String,
+    description: "The same instant in the calendar's zone",
+  })
   deadlineLocal: string | null;
 
   @ApiProperty({ example: '3f0c6a4e-8a36-4a53-9a0e-0c8a4ef6f0b1' }) calendarId: string;

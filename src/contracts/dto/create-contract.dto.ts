@@ -18,7 +18,8 @@ export class CreateContractDto {
 
   @ApiProperty({
     example: '1000000.00',
-    description: "Contract total as a decimal string with at most the currency's minor digits (numbers are refused: money never goes through floats)",
+    description:
+      "Contract total as a decimal string with at most the currency's minor digits (numbers are refused: money never goes through floats)",
   })
   @IsString({ message: 'totalValue must be a decimal string such as "1000000.00"' })
   totalValue: string;
@@ -37,7 +38,11 @@ export class CreateContractDto {
   @IsNotEmpty()
   policyId: string;
 
-  @ApiProperty({ type: PenaltyTermsSchema, example: PENALTY_TERMS_EXAMPLE, description: 'The response returns them normalized, defaults filled in' })
+  @ApiProperty({
+    type: PenaltyTermsSchema,
+    example: PENALTY_TERMS_EXAMPLE,
+    description: 'The response returns them normalized, defaults filled in',
+  })
   @IsObject()
   penaltyTerms: Record<string, unknown>;
 
@@ -51,7 +56,12 @@ export class CreateContractDto {
   @IsIsoDate()
   endsOn?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://ops.example.com/hooks/escalation', nullable: true, type: String, description: 'http or https URL notified of escalations' })
+  @ApiPropertyOptional({
+    example: 'https://ops.example.com/hooks/escalation',
+    nullable: true,
+    type: String,
+    description: 'http or https URL notified of escalations',
+  })
   @IsOptional()
   @IsUrl(URL_OPTIONS, URL_MESSAGE)
   @MaxLength(2000)

@@ -13,13 +13,29 @@ export class PenaltyTermsSchema {
   ratePerPeriod: string;
   @ApiProperty({ example: '0.05', description: 'Decimal fraction of the contract total penalties never exceed (5 %), in (0, 1], a string' })
   capFraction: string;
-  @ApiPropertyOptional({ type: PenaltyPeriodSchema, example: { amount: 1, unit: 'days' }, description: 'Accrual period on the wall clock; default 1 day' })
+  @ApiPropertyOptional({
+    type: PenaltyPeriodSchema,
+    example: { amount: 1, unit: 'days' },
+    description: 'Accrual period on the wall clock; default 1 day',
+  })
   period?: PenaltyPeriodSchema;
-  @ApiPropertyOptional({ enum: CAP_SCOPES, example: 'contract', description: 'Cap across all incidents of the contract (default) or per incident' })
+  @ApiPropertyOptional({
+    enum: CAP_SCOPES,
+    example: 'contract',
+    description: 'Cap across all incidents of the contract (default) or per incident',
+  })
   capScope?: string;
-  @ApiPropertyOptional({ enum: PARTIAL_PERIODS, example: 'started', description: 'A started period is owed (default) or only completed ones' })
+  @ApiPropertyOptional({
+    enum: PARTIAL_PERIODS,
+    example: 'started',
+    description: 'A started period is owed (default) or only completed ones',
+  })
   partialPeriod?: string;
-  @ApiPropertyOptional({ enum: COUNT_FROM, example: 'report', description: 'Interruption counted from the report (default) or from the restore breach' })
+  @ApiPropertyOptional({
+    enum: COUNT_FROM,
+    example: 'report',
+    description: 'Interruption counted from the report (default) or from the restore breach',
+  })
   countFrom?: string;
 }
 

@@ -134,20 +134,37 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries
       FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_append_only()`);
-    await q.query(`
+    await q.query(
+      `
       INSERT INTO calendars (id, name, definition, built_in) VALUES ('24x7', '24x7', $1, true)`,
-      [JSON.stringify({
-        zone: 'UTC',
-        week: Object.fromEntries(
-          ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, [{ open: '00:00', close: '24:00' }]]),
-        ),
-        holidays: [],
-        extraWorkingDays: [],
-      })]);
+      [
+        JSON.stringify({
+          zone: 'UTC',
+          week: Object.fromEntries(
+            ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [
+              d,
+              [{ open: '00:00', close: '24:00' }],
+            ]),
+          ),
+          holidays: [],
+          extraWorkingDays: [],
+        }),
+      ],
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['ledger_entries', 'fault_reports', 'notifications', 'incident_timeline', 'incidents', 'contracts', 'policy_versions', 'policies', 'calendars']) {
+    for (const table of [
+      'ledger_entries',
+      'fault_reports',
+      'notifications',
+      'incident_timeline',
+      'incidents',
+      'contracts',
+      'policy_versions',
+      'policies',
+      'calendars',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS ledger_entries_append_only()`);

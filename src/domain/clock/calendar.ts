@@ -167,10 +167,7 @@ function validateWindows(raw: unknown, path: string, issues: IssueCollector): Wo
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (cur.open < prev.close) {
-      issues.add(
-        `${path}[${cur.index}]`,
-        `overlaps ${path}[${prev.index}] (${prev.window.open}–${prev.window.close})`,
-      );
+      issues.add(`${path}[${cur.index}]`, `overlaps ${path}[${prev.index}] (${prev.window.open}–${prev.window.close})`);
     }
   }
   return sorted.map((s) => s.window);
@@ -312,9 +309,7 @@ export class BusinessCalendar {
     this.tz = IANAZone.create(def.zone);
     this.weekly = WEEKDAYS.map((w) => toMinuteWindows(def.week[w] ?? []));
     this.holidays = new Set(def.holidays.map((h) => isoDateToDayNumber(h) as number));
-    this.extra = new Map(
-      def.extraWorkingDays.map((x) => [isoDateToDayNumber(x.date) as number, toMinuteWindows(x.windows)] as const),
-    );
+    this.extra = new Map(def.extraWorkingDays.map((x) => [isoDateToDayNumber(x.date) as number, toMinuteWindows(x.windows)] as const));
   }
 
   /** Validates `def` (throws {@link DomainValidationError}) and builds the calendar. */

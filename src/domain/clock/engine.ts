@@ -40,7 +40,9 @@ function isUnit(u: unknown): u is DurationUnit {
 /** Which clock a unit runs on. Throws {@link DomainValidationError} for an unknown unit. */
 export function clockKind(unit: DurationUnit): ClockKind {
   if (!isUnit(unit)) {
-    throw new DomainValidationError([{ path: 'unit', message: `unknown unit "${String(unit)}"; expected one of ${DURATION_UNITS.join(', ')}` }]);
+    throw new DomainValidationError([
+      { path: 'unit', message: `unknown unit "${String(unit)}"; expected one of ${DURATION_UNITS.join(', ')}` },
+    ]);
   }
   return (WALL_UNITS as readonly string[]).includes(unit) ? 'wall' : 'working';
 }
@@ -65,7 +67,8 @@ export function validateDuration(d: unknown, path = ''): Duration {
   } else if (isUnit(unit)) {
     if (unit === 'workingDays') {
       if (!Number.isInteger(amount)) issues.push({ path: `${path}amount`, message: 'workingDays must be a whole number' });
-      else if (amount > MAX_WORKING_DAYS) issues.push({ path: `${path}amount`, message: `must be at most ${MAX_WORKING_DAYS} working days` });
+      else if (amount > MAX_WORKING_DAYS)
+        issues.push({ path: `${path}amount`, message: `must be at most ${MAX_WORKING_DAYS} working days` });
     } else {
       const ms = Math.round(amount * UNIT_MS[unit]);
       if (ms <= 0) issues.push({ path: `${path}amount`, message: 'too small: rounds to 0 ms' });
@@ -125,13 +128,7 @@ export function normalizePauses(pauses: readonly Pause[], lo = -Infinity, hi = I
  * working time; minus the paused part of it (overlapping pauses count once;
  * `to: null` pauses extend forever). 0 when `to <= from`.
  */
-export function runningTime(
-  cal: BusinessCalendar,
-  kind: ClockKind,
-  from: number,
-  to: number,
-  pauses: readonly Pause[] = [],
-): number {
+export function runningTime(cal: BusinessCalendar, kind: ClockKind, from: number, to: number, pauses: readonly Pause[] = []): number {
   checkInstant(from, 'from');
   checkInstant(to, 'to');
   if (to <= from) return 0;
@@ -147,12 +144,7 @@ export function runningTime(
 }
 
 /** Running segments of a clock from `start`: working or wall time, pauses cut out. Ends at an open pause. */
-function* runningSegments(
-  cal: BusinessCalendar,
-  kind: ClockKind,
-  start: number,
-  paused: Interval[],
-): Generator<Interval, void, undefined> {
+function* runningSegments(cal: BusinessCalendar, kind: ClockKind, start: number, paused: Interval[]): Generator<Interval, void, undefined> {
   const source: Iterable<Interval> = kind === 'wall' ? [[start, Infinity]] : cal.segmentsFrom(start);
   let pi = 0;
   for (const [s, e] of source) {
@@ -276,12 +268,7 @@ function pausedDeadline(cal: BusinessCalendar, start: number, b: BaseDeadline, p
  *   running time of the unpaused deadline; null if an open pause stops the
  *   clock before that. A pause never makes a deadline earlier.
  */
-export function deadlineOf(
-  cal: BusinessCalendar,
-  start: number,
-  duration: Duration,
-  pauses: readonly Pause[] = [],
-): number | null {
+export function deadlineOf(cal: BusinessCalendar, start: number, duration: Duration, pauses: readonly Pause[] = []): number | null {
   return pausedDeadline(cal, start, baseDeadline(cal, start, duration), pauses);
 }
 

@@ -38,7 +38,8 @@ function fraction(value: string, path: string): Decimal {
 }
 
 function nonNegativeInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer number of milliseconds, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer number of milliseconds, got ${value}`);
 }
 
 function positiveInteger(value: number, name: string): void {

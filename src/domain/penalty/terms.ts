@@ -88,7 +88,8 @@ export function checkPenaltyTerms(input: unknown, path: string, issues: IssueCol
   const capFraction = checkFraction(input.capFraction, joinPath(path, 'capFraction'), issues);
   let period: (Duration & { unit: WallUnit }) | undefined = { ...DEFAULT_PENALTY_PERIOD };
   if (input.period !== undefined) {
-    period = checkDuration(input.period, joinPath(path, 'period'), issues, { units: WALL_UNITS }) as (Duration & { unit: WallUnit }) | undefined;
+    period = checkDuration(input.period, joinPath(path, 'period'), issues, { units: WALL_UNITS }) as
+      (Duration & { unit: WallUnit }) | undefined;
     if (period && penaltyPeriodMs({ period }) < 1_000) {
       issues.add(joinPath(path, 'period'), 'must be at least one second');
     }

@@ -64,17 +64,77 @@ export interface RungTargetSlot {
  * restore and the fault report from the sign-off; everything else from t0.
  */
 export const RUNG_TARGETS = [
-  { key: 'triage.respondWithin', rung: 'triage', field: 'respondWithin', defaultAnchor: 'report', description: 'an engineer acknowledges the call' },
+  {
+    key: 'triage.respondWithin',
+    rung: 'triage',
+    field: 'respondWithin',
+    defaultAnchor: 'report',
+    description: 'an engineer acknowledges the call',
+  },
   { key: 'remote.startWithin', rung: 'remote', field: 'startWithin', defaultAnchor: 'report', description: 'remote session started' },
-  { key: 'remote.resolveWithin', rung: 'remote', field: 'resolveWithin', defaultAnchor: 'report', description: 'no remote fix by then escalates on site' },
-  { key: 'onsite.arriveWithin', rung: 'onsite', field: 'arriveWithin', defaultAnchor: 'rungStart', description: 'engineer on site (from the dispatch decision by default)' },
-  { key: 'spare.triggerAfter', rung: 'spare', field: 'triggerAfter', defaultAnchor: 'report', description: 'not restored by then: a spare unit is due' },
-  { key: 'spare.deliverWithin', rung: 'spare', field: 'deliverWithin', defaultAnchor: 'rungStart', description: 'spare unit of no lower grade delivered (from the trigger by default)' },
-  { key: 'expert.triggerAfter', rung: 'expert', field: 'triggerAfter', defaultAnchor: 'report', description: 'not restored by then: experts are called' },
-  { key: 'expert.conveneWithin', rung: 'expert', field: 'conveneWithin', defaultAnchor: 'rungStart', description: 'experts convene (from the call for experts by default)' },
-  { key: 'penalty.restoreWithin', rung: 'penalty', field: 'restoreWithin', defaultAnchor: 'report', description: 'service restored; past it penalties accrue' },
-  { key: 'signOff.within', rung: 'signOff', field: 'within', defaultAnchor: 'rungStart', description: 'customer signs the maintenance record (from the restore by default)' },
-  { key: 'faultReport.deliverWithin', rung: 'faultReport', field: 'deliverWithin', defaultAnchor: 'rungStart', description: 'fault report delivered (from the sign-off by default)' },
+  {
+    key: 'remote.resolveWithin',
+    rung: 'remote',
+    field: 'resolveWithin',
+    defaultAnchor: 'report',
+    description: 'no remote fix by then escalates on site',
+  },
+  {
+    key: 'onsite.arriveWithin',
+    rung: 'onsite',
+    field: 'arriveWithin',
+    defaultAnchor: 'rungStart',
+    description: 'engineer on site (from the dispatch decision by default)',
+  },
+  {
+    key: 'spare.triggerAfter',
+    rung: 'spare',
+    field: 'triggerAfter',
+    defaultAnchor: 'report',
+    description: 'not restored by then: a spare unit is due',
+  },
+  {
+    key: 'spare.deliverWithin',
+    rung: 'spare',
+    field: 'deliverWithin',
+    defaultAnchor: 'rungStart',
+    description: 'spare unit of no lower grade delivered (from the trigger by default)',
+  },
+  {
+    key: 'expert.triggerAfter',
+    rung: 'expert',
+    field: 'triggerAfter',
+    defaultAnchor: 'report',
+    description: 'not restored by then: experts are called',
+  },
+  {
+    key: 'expert.conveneWithin',
+    rung: 'expert',
+    field: 'conveneWithin',
+    defaultAnchor: 'rungStart',
+    description: 'experts convene (from the call for experts by default)',
+  },
+  {
+    key: 'penalty.restoreWithin',
+    rung: 'penalty',
+    field: 'restoreWithin',
+    defaultAnchor: 'report',
+    description: 'service restored; past it penalties accrue',
+  },
+  {
+    key: 'signOff.within',
+    rung: 'signOff',
+    field: 'within',
+    defaultAnchor: 'rungStart',
+    description: 'customer signs the maintenance record (from the restore by default)',
+  },
+  {
+    key: 'faultReport.deliverWithin',
+    rung: 'faultReport',
+    field: 'deliverWithin',
+    defaultAnchor: 'rungStart',
+    description: 'fault report delivered (from the sign-off by default)',
+  },
 ] as const satisfies readonly RungTargetSlot[];
 
 export type TargetKey = (typeof RUNG_TARGETS)[number]['key'];
@@ -128,9 +188,19 @@ export interface CheckDurationOptions {
  * Returns the normalized duration (anchor filled in when `defaultAnchor` is
  * given) or undefined when it had problems.
  */
-export function checkDuration(input: unknown, path: string, issues: IssueCollector, options: CheckDurationOptions & { defaultAnchor: TargetAnchor }): Target | undefined;
+export function checkDuration(
+  input: unknown,
+  path: string,
+  issues: IssueCollector,
+  options: CheckDurationOptions & { defaultAnchor: TargetAnchor },
+): Target | undefined;
 export function checkDuration(input: unknown, path: string, issues: IssueCollector, options?: CheckDurationOptions): Duration | undefined;
-export function checkDuration(input: unknown, path: string, issues: IssueCollector, options: CheckDurationOptions = {}): Duration | Target | undefined {
+export function checkDuration(
+  input: unknown,
+  path: string,
+  issues: IssueCollector,
+  options: CheckDurationOptions = {},
+): Duration | Target | undefined {
   const units = options.units ?? DURATION_UNITS;
   const withAnchor = options.defaultAnchor !== undefined;
   if (!isPlainObject(input)) {
@@ -216,7 +286,10 @@ export function checkPolicyDefinition(input: unknown, path: string, issues: Issu
   for (const name of names) {
     const p = joinPath(sevPath, name);
     if (!SEVERITY_NAME_PATTERN.test(name)) {
-      issues.add(p, 'severity class name must match ^[a-z][a-z0-9_-]{0,31}$ (lower case letter first, then letters, digits, "_" or "-", at most 32)');
+      issues.add(
+        p,
+        'severity class name must match ^[a-z][a-z0-9_-]{0,31}$ (lower case letter first, then letters, digits, "_" or "-", at most 32)',
+      );
       continue;
     }
     const targets = checkSeverityTargets(severitiesIn[name], p, issues);
@@ -249,7 +322,8 @@ function checkSeverityTargets(input: unknown, path: string, issues: IssueCollect
       continue;
     }
     for (const key of Object.keys(rungIn)) {
-      if (!slots.some((s) => s.field === key)) issues.add(joinPath(rp, key), `unknown target (expected ${slots.map((s) => s.field).join(', ')})`);
+      if (!slots.some((s) => s.field === key))
+        issues.add(joinPath(rp, key), `unknown target (expected ${slots.map((s) => s.field).join(', ')})`);
     }
     const rungOut: Record<string, Target> = {};
     for (const slot of slots) {

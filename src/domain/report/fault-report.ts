@@ -76,7 +76,10 @@ function formatMargin(ms: number | null): string {
   return `${sign}${h}h ${m}m ${s}s${ms < 0 ? '' : ' to spare'}`;
 }
 
-const cell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (v: unknown) =>
+  String(v ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 /** A readable rendering for the customer (Markdown). */
 export function renderFaultReportMarkdown(r: FaultReport): string {
@@ -107,7 +110,10 @@ export function renderFaultReportMarkdown(r: FaultReport): string {
     '',
     '| target | outcome | due | settled | margin |',
     '|---|---|---|---|---|',
-    ...r.targets.map((t) => `| ${cell(t.key)} | ${cell(t.status)} | ${cell(t.dueAt ?? '—')} | ${cell(t.settledAt ?? '—')} | ${cell(formatMargin(t.marginMs))} |`),
+    ...r.targets.map(
+      (t) =>
+        `| ${cell(t.key)} | ${cell(t.status)} | ${cell(t.dueAt ?? '—')} | ${cell(t.settledAt ?? '—')} | ${cell(formatMargin(t.marginMs))} |`,
+    ),
     '',
   ];
   if (r.pauses.length > 0) {

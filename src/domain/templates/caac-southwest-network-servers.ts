@@ -78,7 +78,7 @@ export const CAAC_SOUTHWEST_NETWORK_SERVERS = defineTemplate({
   ],
   unexpressed: [
     'No monetary penalty is stated: contractTerms.penalty is null.',
-    'The vendor\'s service and IBM\'s factory warranty complement each other and the customer may pick the more favourable one when they conflict: a second, external commitment set the model cannot compare against.',
+    "The vendor's service and IBM's factory warranty complement each other and the customer may pick the more favourable one when they conflict: a second, external commitment set the model cannot compare against.",
     'Five further years of service at cost after the warranty, periodic visits during the warranty, training sign-off: outside the ladder.',
   ],
 });

@@ -38,7 +38,7 @@ export const EYOU_SHANGHAI_DIANJI_UNIVERSITY = defineTemplate({
   contractTerms: XINBEI_SERVICE_COMMITMENT.contractTerms,
   assumptions: [
     'Calendar 7×24 in Asia/Shanghai: office hours are Mon–Fri 9:00–18:00 but a 7×24 hotline covers the rest, and no commitment is stated in working time.',
-    'Severity classes urgent/serious/general follow the letter\'s priority list 緊急/嚴重/不嚴重 with the 緊急情況/嚴重情況/一般情況 definitions.',
+    "Severity classes urgent/serious/general follow the letter's priority list 緊急/嚴重/不嚴重 with the 緊急情況/嚴重情況/一般情況 definitions.",
     'triage.respondWithin urgent/serious: the letter says 立即 (immediately) without a number; 5 minutes chosen.',
     'remote.resolveWithin (1 h urgent/serious, 1 day general), remote.startWithin general (4 h) and on-site arrival (4 h / 1 day from the dispatch decision): the letter is silent; on-site service is not mentioned at all.',
     'spare (8 h trigger, 24 h delivery, 3 days for general): the letter is silent (e-mail software service); placeholders because the model requires every rung.',

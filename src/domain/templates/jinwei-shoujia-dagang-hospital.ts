@@ -72,7 +72,7 @@ export const JINWEI_SHOUJIA_DAGANG_HOSPITAL = defineTemplate({
     penalty: null,
   },
   assumptions: [
-    'Calendar 5×8 Mon–Fri 09:00–18:00 Asia/Shanghai: the letter says 5×8小时 and 工作日 without the hours; 09:00–18:00 as in the other seed letters. No lunch break, no holidays entered (add the year\'s Chinese holidays and make-up days).',
+    "Calendar 5×8 Mon–Fri 09:00–18:00 Asia/Shanghai: the letter says 5×8小时 and 工作日 without the hours; 09:00–18:00 as in the other seed letters. No lunch break, no holidays entered (add the year's Chinese holidays and make-up days).",
     'The timed 紧急需求 commitment (30 min response, 4 h on site from the user\'s notice, 1 working day to solve) is mapped to the critical class (重大故障: system crash). It is counted on the wall clock (7×24小时的紧急响应), except "1个工作日" which is taken literally on the 5×8 calendar.',
     'major/minor classes: the letter defines them but gives no times; values chosen on the 5×8 working clock ("5×8小时的立即响应" read as 30 working minutes for triage).',
     'critical remote start 1 h / remote fix 2 h, expert (4 h, convene within 4 h), spare (8 h / 24 h), sign-off (1 working day from restore) and fault report (3 working days from sign-off): the letter is silent. Spare is a placeholder (software outsourcing) because the model requires every rung.',

@@ -56,8 +56,8 @@ export const MAINTENANCE_SERVICE_COMMITMENT = defineTemplate({
   assumptions: [
     'Calendar 5×8 Mon–Fri 09:00–18:00 Asia/Shanghai: the letter counts 工作日 but states no hours or zone.',
     'Severity classes major (重大技术问题) / general (一般问题): the letter has no formal classes, only these two words.',
-    'triage.respondWithin = 2 working days is the letter\'s only response deadline (the liability threshold); in practice the phone consultation inside the 2-hour window answers sooner.',
-    'remote = the phone consultation: started within 1 h (assumed), not solved within 2 h of the request → on site (the letter\'s 2 hours, counted from the request).',
+    "triage.respondWithin = 2 working days is the letter's only response deadline (the liability threshold); in practice the phone consultation inside the 2-hour window answers sooner.",
+    "remote = the phone consultation: started within 1 h (assumed), not solved within 2 h of the request → on site (the letter's 2 hours, counted from the request).",
     'onsite.arriveWithin = 24 h from the dispatch decision: the letter gives 24 h to agree the on-site time with the customer, then the engineer arrives "within this time"; read as 24 h.',
     'expert.conveneWithin = 4 h from the moment experts are called (rungStart), reading 4小时内采取相应措施 as "experts convene and act within 4 h"; the letter may mean 4 h from the request. triggerAfter (2 h major, 1 working day general) is assumed: the engineer can also flag a major problem at any time.',
     'penalty.restoreWithin = 1 working day for both classes: "same day" for general problems (approximated), nothing stated for major ones.',

@@ -49,7 +49,7 @@ export const NINGXIA_EXPRESSWAY_MONITORING = defineTemplate({
     'One severity class "fault": the letter has no classes.',
     'triage.respondWithin: 立即做出响应 (immediately) has no number; 5 minutes chosen.',
     'onsite.arriveWithin = 8 h from the on-site request (接到现场维护要求后), i.e. the dispatch decision (rungStart).',
-    'penalty.restoreWithin = 24 h counted from the report; the letter\'s sentence counts it after the on-site request too, which would make it later.',
+    "penalty.restoreWithin = 24 h counted from the report; the letter's sentence counts it after the on-site request too, which would make it later.",
     'signOff.within = 24 h counted from the report: the letter counts from the service registration (售后服务登记), not from the restore — hence anchor "report".',
     'remote (start 1 h, escalate 4 h), spare (8 h / 24 h: spare parts are promised, no time), expert and fault report (3 days from sign-off): the letter is silent.',
     'termMonths = 12 (免费保修维护期时间为一年).',

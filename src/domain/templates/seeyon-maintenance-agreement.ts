@@ -10,7 +10,7 @@ import { calendar5x8, defineTemplate, t } from './types';
 
 export const SEEYON_MAINTENANCE_AGREEMENT = defineTemplate({
   id: 'seeyon-maintenance-agreement',
-  name: 'Xi\'an Zhiyuan Xiechuang (Seeyon) — Software Product Maintenance Agreement (致远软件产品维护协议)',
+  name: "Xi'an Zhiyuan Xiechuang (Seeyon) — Software Product Maintenance Agreement (致远软件产品维护协议)",
   source: {
     seedFile: '004_4d48142640b9c3b1.txt',
     title: '致远软件产品维护协议(软件系统运维协议)',
@@ -60,7 +60,7 @@ export const SEEYON_MAINTENANCE_AGREEMENT = defineTemplate({
     termMonths: 12,
   },
   assumptions: [
-    'Calendar 5×8 Mon–Fri 09:00–18:00 Asia/Shanghai (Xi\'an): the agreement says 5天*8小时 without the hours; no lunch break, no holidays entered (add the year\'s Chinese holidays and make-up days — 有效工作日 excludes them).',
+    "Calendar 5×8 Mon–Fri 09:00–18:00 Asia/Shanghai (Xi'an): the agreement says 5天*8小时 without the hours; no lunch break, no holidays entered (add the year's Chinese holidays and make-up days — 有效工作日 excludes them).",
     'Severity classes standard (标准服务) / urgent (现场加急特殊服务): the agreement has service products, not severity classes.',
     'standard: triage 2 working days (两个有效工作日内给予响应并提供服务), remote start 4 working hours (远程支持 响应时间), on site 16 working hours counted from the decision to go on site (标准现场服务 响应时间; "response" read as arrival).',
     'urgent: on site within 4 h of the report on the wall clock (7天*24小时 service time); triage 1 h and remote 2 h assumed so the 4-hour arrival can be met.',

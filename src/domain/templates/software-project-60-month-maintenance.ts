@@ -65,12 +65,12 @@ export const SOFTWARE_PROJECT_60_MONTH_MAINTENANCE = defineTemplate({
   },
   assumptions: [
     'Calendar 7×24 Asia/Shanghai (7*24小时的服务响应); zone not stated.',
-    'Three classes from the letter\'s three statements: system-fault (系统软件及应用软件等系统故障: response 2 h, running again 12 h), major (重大问题: solved within 3 days), general (一般问题: solved within 1 day). The letter does not rank them; a system fault is read as an outage.',
+    "Three classes from the letter's three statements: system-fault (系统软件及应用软件等系统故障: response 2 h, running again 12 h), major (重大问题: solved within 3 days), general (一般问题: solved within 1 day). The letter does not rank them; a system fault is read as an outage.",
     'triage.respondWithin = 30 min for every class (接到用户电话、传真通知后,30分钟内响应); the system fault\'s "2小时内给予响应" is read as the technical response, encoded as remote.startWithin = 2 h.',
-    'remote.resolveWithin, on-site arrival, spare (placeholder: software), expert, sign-off and fault report: the letter is silent; values chosen to fit inside each class\'s restore time.',
+    "remote.resolveWithin, on-site arrival, spare (placeholder: software), expert, sign-off and fault report: the letter is silent; values chosen to fit inside each class's restore time.",
   ],
   unexpressed: [
-    'No penalty rate: if the vendor does not handle the problem in time the owner may fix it itself at the vendor\'s cost, deducted from the contract funds (在合同经费中扣除) — a cost-recovery remedy, not a rate; contractTerms.penalty is null.',
+    "No penalty rate: if the vendor does not handle the problem in time the owner may fix it itself at the vendor's cost, deducted from the contract funds (在合同经费中扣除) — a cost-recovery remedy, not a rate; contractTerms.penalty is null.",
     'Unfixable cases: the vendor replaces the software unconditionally or takes measures to keep the system running — an alternative remedy the ladder does not model (closest: spare unit).',
     'Technical questions by e-mail/fax are answered with a solution within 24 h: questions are not incidents.',
     'Staffing: at least 2 dedicated engineers who built the system with 2+ years of operations experience.',

@@ -60,8 +60,13 @@ export function calendar24x7(zone = 'Asia/Shanghai'): CalendarDefinition {
   return {
     zone,
     week: {
-      monday: ALL_DAY, tuesday: ALL_DAY, wednesday: ALL_DAY, thursday: ALL_DAY,
-      friday: ALL_DAY, saturday: ALL_DAY, sunday: ALL_DAY,
+      monday: ALL_DAY,
+      tuesday: ALL_DAY,
+      wednesday: ALL_DAY,
+      thursday: ALL_DAY,
+      friday: ALL_DAY,
+      saturday: ALL_DAY,
+      sunday: ALL_DAY,
     },
     holidays: [],
     extraWorkingDays: [],

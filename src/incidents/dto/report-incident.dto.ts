@@ -25,7 +25,8 @@ export class ReportIncidentDto {
 
   @ApiPropertyOptional({
     example: 'hotline:zhang.wei',
-    description: "Who took the report (the customer's call); defaults to the name of the API token reporting it, which the audit trail records either way",
+    description:
+      "Who took the report (the customer's call); defaults to the name of the API token reporting it, which the audit trail records either way",
   })
   @IsOptional()
   @IsString()

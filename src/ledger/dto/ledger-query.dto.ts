@@ -74,7 +74,10 @@ export class LedgerQuery {
 
 /** `GET /contracts/{id}/reconciliation` filters. */
 export class ReconciliationQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Report only this incident of the contract (the cap is still computed across all of them)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Report only this incident of the contract (the cap is still computed across all of them)',
+  })
   @IsOptional()
   @IsUUID('all')
   incidentId?: string;

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** Said wherever an amount appears in the finance API. */
 export const ROUNDING_RULE =
-  "Amounts are plain decimal strings with exactly the currency's ISO 4217 minor digits (\"2500.00\" CNY, \"1500\" JPY). " +
-  'Each posting is rounded once, half-even (banker\'s rounding), to the minor unit when the workflow posts it; ' +
+  'Amounts are plain decimal strings with exactly the currency\'s ISO 4217 minor digits ("2500.00" CNY, "1500" JPY). ' +
+  "Each posting is rounded once, half-even (banker's rounding), to the minor unit when the workflow posts it; " +
   'sums and differences are exact decimal arithmetic on those postings and are never rounded again.';
 
 export class LedgerEntryResponse {
@@ -11,7 +11,10 @@ export class LedgerEntryResponse {
   @ApiProperty({ example: '2026-11-21T09:20:00.000Z' }) createdAt: string;
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ format: 'uuid' }) incidentId: string;
-  @ApiProperty({ enum: ['accrual', 'reversal', 'correction'], description: 'reversal: incident excluded/cancelled; correction: schedule rebuilt by a reclassification' })
+  @ApiProperty({
+    enum: ['accrual', 'reversal', 'correction'],
+    description: 'reversal: incident excluded/cancelled; correction: schedule rebuilt by a reclassification',
+  })
   kind: string;
   @ApiProperty({ example: 1, description: '1-based accrual period the entry belongs to' }) periodIndex: number;
   @ApiProperty({ example: '2026-11-20T09:00:00.000Z' }) periodStart: string;
@@ -41,14 +44,16 @@ export class LedgerPageResponse {
     nullable: true,
     description:
       'Totals over every matching entry (not only this page), in `currency`. null when the matching entries span several currencies ' +
-      '(money in different currencies is never added up): read `totalsByCurrency` then. ' + ROUNDING_RULE,
+      '(money in different currencies is never added up): read `totalsByCurrency` then. ' +
+      ROUNDING_RULE,
   })
   totals: LedgerTotals | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/LedgerTotals' },
     example: { CNY: { accrued: '7500.00', reversed: '-2500.00', corrected: '0.00', net: '5000.00', count: 4 } },
-    description: 'Always present: the same totals keyed by ISO 4217 currency code, one key per currency among the matching entries ({} when none match).',
+    description:
+      'Always present: the same totals keyed by ISO 4217 currency code, one key per currency among the matching entries ({} when none match).',
   })
   totalsByCurrency: Record<string, LedgerTotals>;
   @ApiProperty({

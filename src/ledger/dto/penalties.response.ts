@@ -3,8 +3,12 @@ import { ROUNDING_RULE } from './ledger.response';
 
 export class PenaltyCapResponse {
   @ApiProperty({ example: '0.05', description: 'Fraction of the contract total penalties may never exceed' }) fraction: string;
-  @ApiProperty({ example: '50000.00', description: `total × fraction, rounded half-even to the minor unit. ${ROUNDING_RULE}` }) amount: string;
-  @ApiProperty({ enum: ['contract', 'incident'], description: 'contract: one cap across all incidents; incident: the cap holds for each incident on its own' })
+  @ApiProperty({ example: '50000.00', description: `total × fraction, rounded half-even to the minor unit. ${ROUNDING_RULE}` })
+  amount: string;
+  @ApiProperty({
+    enum: ['contract', 'incident'],
+    description: 'contract: one cap across all incidents; incident: the cap holds for each incident on its own',
+  })
   scope: 'contract' | 'incident';
 }
 
@@ -38,12 +42,17 @@ export class PenaltiesResponse {
     description: 'Contract cap scope: cap − net, never below 0. null for a per-incident cap (see incidents[].headroom).',
   })
   headroom: string | null;
-  @ApiProperty({ example: false, description: 'Contract scope: net ≥ cap. Incident scope: some incident reached its cap.' }) capReached: boolean;
-  @ApiProperty({ type: [IncidentPenaltyResponse], description: 'Incidents with at least one ledger entry, in posting order of their first entry' })
+  @ApiProperty({ example: false, description: 'Contract scope: net ≥ cap. Incident scope: some incident reached its cap.' })
+  capReached: boolean;
+  @ApiProperty({
+    type: [IncidentPenaltyResponse],
+    description: 'Incidents with at least one ledger entry, in posting order of their first entry',
+  })
   incidents: IncidentPenaltyResponse[];
   @ApiProperty({
     type: [String],
-    description: "Entries the sums leave out: ledger rows in another currency than the contract's current one (the contract was edited after they were posted).",
+    description:
+      "Entries the sums leave out: ledger rows in another currency than the contract's current one (the contract was edited after they were posted).",
   })
   warnings: string[];
 }

@@ -6,14 +6,14 @@ export const PENDING_WINDOW_MS = 10_000;
 
 export const RECONCILIATION_RULES = [
   "For each incident of the contract, what it should have accrued is recomputed from its recorded facts (the workflow's last persisted " +
-    'state: penalty.breachedAt, pauses, restoredAt, closedAt, status) and the contract\'s current penalty terms and total, then compared with the ledger.',
+    "state: penalty.breachedAt, pauses, restoredAt, closedAt, status) and the contract's current penalty terms and total, then compared with the ledger.",
   'Interruption = running time on the wall clock (24x7, pauses removed) from the accrual start (countFrom report: reportedAt; ' +
     'countFrom breach: breachedAt) to restoredAt, else closedAt (excluded/cancelled), else asOf (still open).',
   "Periods owed = ceil(interruption / period) for partialPeriod 'started' (every period whose posting instant is before the end), " +
     "floor(...) for 'completed'; 0 when penalty.restoreWithin was never breached (or the breach was withdrawn).",
   'Excluded and cancelled incidents owe net 0: every accrual must be reversed.',
   'Each period owes total × rate (rounded once, half-even). Per-incident cap scope: the cap applies to each incident alone, in period order. ' +
-    "Contract cap scope: the cap is applied across incidents in posting order: every owed period is placed at the instant it posts " +
+    'Contract cap scope: the cap is applied across incidents in posting order: every owed period is placed at the instant it posts ' +
     '(its period boundary, never before the breach); ties go to the incident whose first ledger accrual came first (then the earlier breach). ' +
     'Periods of excluded/cancelled incidents hold cap headroom from their posting until the exclusion, when their reversal frees it.',
   'Ledger side: net = sum of all entries; a period is live when it has more accrual rows than reversal/correction rows. ' +
@@ -27,10 +27,16 @@ export const RECONCILIATION_RULES = [
 ];
 
 export class ReconciliationExpected {
-  @ApiProperty({ example: 3, description: 'Periods that should be live in the ledger (owed and not cut to zero by the cap; 0 for excluded/cancelled)' })
+  @ApiProperty({
+    example: 3,
+    description: 'Periods that should be live in the ledger (owed and not cut to zero by the cap; 0 for excluded/cancelled)',
+  })
   periods: number;
   @ApiProperty({ example: '7500.00' }) net: string;
-  @ApiProperty({ example: 3, description: 'Periods owed by the interruption before the cap (before the exclusion, for excluded/cancelled)' })
+  @ApiProperty({
+    example: 3,
+    description: 'Periods owed by the interruption before the cap (before the exclusion, for excluded/cancelled)',
+  })
   owedPeriods: number;
   @ApiProperty({ example: 0, description: 'Owed periods the cap cut (partly or to zero)' }) cappedPeriods: number;
 }
@@ -58,9 +64,14 @@ export class IncidentReconciliation {
   @ApiProperty({ type: ReconciliationFacts }) facts: ReconciliationFacts;
   @ApiProperty({ type: ReconciliationExpected }) expected: ReconciliationExpected;
   @ApiProperty({ type: ReconciliationLedger }) ledger: ReconciliationLedger;
-  @ApiProperty({ example: '0.00', description: 'ledger.net − expected.net (shown as is even when the result is pending)' }) difference: string;
+  @ApiProperty({ example: '0.00', description: 'ledger.net − expected.net (shown as is even when the result is pending)' })
+  difference: string;
   @ApiProperty({ type: [String], example: [], description: 'What does not match (empty when result is ok or pending)' }) issues: string[];
-  @ApiProperty({ type: [String], example: [], description: 'Context that is not a mismatch (pending explanation, terms edited since posting, ...)' })
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'Context that is not a mismatch (pending explanation, terms edited since posting, ...)',
+  })
   notes: string[];
 }
 

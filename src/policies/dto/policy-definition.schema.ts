@@ -10,37 +10,47 @@ export class TargetSchema {
     enum: TARGET_ANCHORS,
     required: false,
     example: 'report',
-    description: "report: counted from t0; rungStart: from the moment the target's rung opened. Default per slot (see SeverityTargetsSchema)",
+    description:
+      "report: counted from t0; rungStart: from the moment the target's rung opened. Default per slot (see SeverityTargetsSchema)",
   })
   anchor?: string;
 }
 
 export class TriageTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'An engineer acknowledges the call (default anchor report)' }) respondWithin: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'An engineer acknowledges the call (default anchor report)' })
+  respondWithin: TargetSchema;
 }
 export class RemoteTargetsSchema {
   @ApiProperty({ type: TargetSchema, description: 'Remote session started (default anchor report)' }) startWithin: TargetSchema;
-  @ApiProperty({ type: TargetSchema, description: 'No remote fix by then escalates on site (default anchor report)' }) resolveWithin: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'No remote fix by then escalates on site (default anchor report)' })
+  resolveWithin: TargetSchema;
 }
 export class OnsiteTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'Engineer on site (default anchor rungStart: the dispatch decision)' }) arriveWithin: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Engineer on site (default anchor rungStart: the dispatch decision)' })
+  arriveWithin: TargetSchema;
 }
 export class SpareTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'Not restored by then: a spare is due (default anchor report)' }) triggerAfter: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Not restored by then: a spare is due (default anchor report)' })
+  triggerAfter: TargetSchema;
   @ApiProperty({ type: TargetSchema, description: 'Spare delivered (default anchor rungStart: the trigger)' }) deliverWithin: TargetSchema;
 }
 export class ExpertTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'Not restored by then: experts are called (default anchor report)' }) triggerAfter: TargetSchema;
-  @ApiProperty({ type: TargetSchema, description: 'Experts convene (default anchor rungStart: the call for experts)' }) conveneWithin: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Not restored by then: experts are called (default anchor report)' })
+  triggerAfter: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Experts convene (default anchor rungStart: the call for experts)' })
+  conveneWithin: TargetSchema;
 }
 export class PenaltyTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'Service restored; past it penalties accrue (default anchor report)' }) restoreWithin: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Service restored; past it penalties accrue (default anchor report)' })
+  restoreWithin: TargetSchema;
 }
 export class SignOffTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'Customer signs the maintenance record (default anchor rungStart: the restore)' }) within: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Customer signs the maintenance record (default anchor rungStart: the restore)' })
+  within: TargetSchema;
 }
 export class FaultReportTargetsSchema {
-  @ApiProperty({ type: TargetSchema, description: 'Fault report delivered (default anchor rungStart: the sign-off)' }) deliverWithin: TargetSchema;
+  @ApiProperty({ type: TargetSchema, description: 'Fault report delivered (default anchor rungStart: the sign-off)' })
+  deliverWithin: TargetSchema;
 }
 
 export class SeverityTargetsSchema {

@@ -21,7 +21,8 @@ export class TemplateContractTermsResponse {
     description: 'null when the letter states no rate-based penalty (see unexpressed); a contract then needs terms of its own',
   })
   penalty: PenaltyTermsSchema | null;
-  @ApiPropertyOptional({ example: 36, description: 'Free maintenance / warranty term in months, when the letter states one' }) termMonths?: number;
+  @ApiPropertyOptional({ example: 36, description: 'Free maintenance / warranty term in months, when the letter states one' })
+  termMonths?: number;
 }
 
 export class TemplateSummaryResponse {
@@ -42,7 +43,12 @@ export class ImportedContractTermsResponse {
   @ApiProperty({ example: '3f0c6a4e-8a36-4a53-9a0e-0c8a4ef6f0b1', description: 'The imported calendar' }) calendarId: string;
   @ApiProperty({ format: 'uuid', description: 'The imported policy' }) policyId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
-  @ApiProperty({ type: PenaltyTermsSchema, nullable: true, example: PENALTY_TERMS_EXAMPLE, description: 'Normalized; null when the letter has none' })
+  @ApiProperty({
+    type: PenaltyTermsSchema,
+    nullable: true,
+    example: PENALTY_TERMS_EXAMPLE,
+    description: 'Normalized; null when the letter has none',
+  })
   penaltyTerms: PenaltyTermsSchema | null;
   @ApiPropertyOptional({ example: 36 }) termMonths?: number;
 }

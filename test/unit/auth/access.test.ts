@@ -24,9 +24,12 @@ describe('Authorization: Bearer', () => {
     expect(bearerSecret('bearer   eo_abc  ')).toBe('eo_abc');
   });
 
-  it.each([undefined, '', '   ', 'eo_abc', 'Basic eo_abc', 'Bearer', 'Bearer a b', `Bearer ${'x'.repeat(1025)}`])('refuses %j with 401', (header) => {
-    expect(() => bearerSecret(header)).toThrow(UnauthorizedError);
-  });
+  it.each([undefined, '', '   ', 'eo_abc', 'Basic eo_abc', 'Bearer', 'Bearer a b', `Bearer ${'x'.repeat(1025)}`])(
+    'refuses %j with 401',
+    (header) => {
+      expect(() => bearerSecret(header)).toThrow(UnauthorizedError);
+    },
+  );
 });
 
 describe('write rate limiter (token bucket per token)', () => {

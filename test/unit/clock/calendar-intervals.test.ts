@@ -96,7 +96,12 @@ describe('BusinessCalendar.workingIntervals', () => {
     ]);
     const touching = BusinessCalendar.of({
       zone: 'UTC',
-      week: { monday: [{ open: '09:00', close: '12:00' }, { open: '12:00', close: '15:00' }] },
+      week: {
+        monday: [
+          { open: '09:00', close: '12:00' },
+          { open: '12:00', close: '15:00' },
+        ],
+      },
       holidays: [],
       extraWorkingDays: [],
     });
@@ -186,7 +191,12 @@ describe('DST: local window boundaries to instants', () => {
     // A close in the gap also maps to 03:00; a window entirely in the gap vanishes.
     const gapOnly = BusinessCalendar.of({
       zone: NY,
-      week: { sunday: [{ open: '02:00', close: '02:30' }, { open: '02:45', close: '03:30' }] },
+      week: {
+        sunday: [
+          { open: '02:00', close: '02:30' },
+          { open: '02:45', close: '03:30' },
+        ],
+      },
       holidays: [],
       extraWorkingDays: [],
     });
@@ -212,9 +222,7 @@ describe('DST: local window boundaries to instants', () => {
     });
     const day = cal.localDay(at('2026-11-01T12:00', NY));
     // 00:00 EDT → 01:30 EST and 01:30 EDT → 03:00 EST overlap between 01:30 EDT and 01:30 EST: merged.
-    expect(isoIntervals(cal.intervalsOfLocalDay(day), NY)).toEqual([
-      ['2026-11-01T00:00:00.000-04:00', '2026-11-01T03:00:00.000-05:00'],
-    ]);
+    expect(isoIntervals(cal.intervalsOfLocalDay(day), NY)).toEqual([['2026-11-01T00:00:00.000-04:00', '2026-11-01T03:00:00.000-05:00']]);
     expect(cal.workingMsOfLocalDay(day)).toBe(4 * H);
     const oneHalf = BusinessCalendar.of({
       zone: NY,
@@ -276,7 +284,12 @@ describe('robustness', () => {
   });
 
   it('a null weekday is read as not worked', () => {
-    const cal = BusinessCalendar.of({ zone: 'UTC', week: { monday: [{ open: '09:00', close: '10:00' }], sunday: null }, holidays: [], extraWorkingDays: [] });
+    const cal = BusinessCalendar.of({
+      zone: 'UTC',
+      week: { monday: [{ open: '09:00', close: '10:00' }], sunday: null },
+      holidays: [],
+      extraWorkingDays: [],
+    });
     expect(cal.workingTime(utc('2026-01-11T00:00'), utc('2026-01-13T00:00'))).toBe(H);
   });
 

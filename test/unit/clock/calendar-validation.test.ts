@@ -40,7 +40,13 @@ describe('validateCalendar', () => {
       },
       holidays: ['2026-10-01'],
       extraWorkingDays: [
-        { date: '2026-09-27', windows: [{ open: '13:30', close: '18:00' }, { open: '09:00', close: '12:00' }] },
+        {
+          date: '2026-09-27',
+          windows: [
+            { open: '13:30', close: '18:00' },
+            { open: '09:00', close: '12:00' },
+          ],
+        },
       ],
     };
     const snapshot = JSON.parse(JSON.stringify(input));
@@ -56,7 +62,13 @@ describe('validateCalendar', () => {
       },
       holidays: ['2026-10-01'],
       extraWorkingDays: [
-        { date: '2026-09-27', windows: [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }] },
+        {
+          date: '2026-09-27',
+          windows: [
+            { open: '09:00', close: '12:00' },
+            { open: '13:30', close: '18:00' },
+          ],
+        },
       ],
     });
     expect(input).toEqual(snapshot); // the input is not mutated
@@ -68,7 +80,15 @@ describe('validateCalendar', () => {
     expect(BUILT_IN_24X7_ID).toBe('24x7');
     expect(Object.isFrozen(CALENDAR_24X7)).toBe(true);
     expect(Object.isFrozen(CALENDAR_24X7.week.monday)).toBe(true);
-    const def = { ...ok(), week: { friday: [{ open: '00:00', close: '12:00' }, { open: '12:00', close: '24:00' }] } };
+    const def = {
+      ...ok(),
+      week: {
+        friday: [
+          { open: '00:00', close: '12:00' },
+          { open: '12:00', close: '24:00' },
+        ],
+      },
+    };
     expect(() => validateCalendar(def)).not.toThrow();
   });
 
@@ -119,10 +139,7 @@ describe('validateCalendar', () => {
       'week.monday[0].open',
       'week.monday[0].close',
     ]);
-    expect(paths({ ...ok(), week: { monday: [{ open: 900, close: null }] } })).toEqual([
-      'week.monday[0].open',
-      'week.monday[0].close',
-    ]);
+    expect(paths({ ...ok(), week: { monday: [{ open: 900, close: null }] } })).toEqual(['week.monday[0].open', 'week.monday[0].close']);
     expect(paths({ ...ok(), week: { monday: ['09:00-18:00'] } })).toEqual(['week.monday[0]']);
     expect(paths({ ...ok(), week: { monday: { open: '09:00', close: '18:00' } } })).toEqual(['week.monday', 'week']);
   });

@@ -33,8 +33,12 @@ const every = (windows: WorkingWindow[]): CalendarDefinition['week'] => ({
   saturday: windows,
   sunday: windows,
 });
-const cal = (zone: string, week: CalendarDefinition['week'], holidays: string[] = [], extraWorkingDays: CalendarDefinition['extraWorkingDays'] = []) =>
-  BusinessCalendar.of({ zone, week, holidays, extraWorkingDays });
+const cal = (
+  zone: string,
+  week: CalendarDefinition['week'],
+  holidays: string[] = [],
+  extraWorkingDays: CalendarDefinition['extraWorkingDays'] = [],
+) => BusinessCalendar.of({ zone, week, holidays, extraWorkingDays });
 
 /** Deadline shown in the calendar's zone. */
 function due(c: BusinessCalendar, startIso: string, duration: Duration): string | null {
@@ -47,10 +51,13 @@ const NY = 'America/New_York';
 const BER = 'Europe/Berlin';
 const FIVE_BY_NINE_SH = cal(SH, weekdays([{ open: '09:00', close: '18:00' }]));
 const FIVE_BY_EIGHT_SH = cal(SH, weekdays([{ open: '09:00', close: '17:00' }]));
-const LUNCH_SH = cal(SH, weekdays([
-  { open: '09:00', close: '12:00' },
-  { open: '13:30', close: '18:00' },
-]));
+const LUNCH_SH = cal(
+  SH,
+  weekdays([
+    { open: '09:00', close: '12:00' },
+    { open: '13:30', close: '18:00' },
+  ]),
+);
 /** China National Day 2026: Oct 1–7 off, make-up working Sunday Sep 27 and Saturday Oct 10. */
 const NATIONAL_DAY = cal(
   SH,
@@ -60,8 +67,20 @@ const NATIONAL_DAY = cal(
   ]),
   ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
   [
-    { date: '2026-09-27', windows: [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }] },
-    { date: '2026-10-10', windows: [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }] },
+    {
+      date: '2026-09-27',
+      windows: [
+        { open: '09:00', close: '12:00' },
+        { open: '13:30', close: '18:00' },
+      ],
+    },
+    {
+      date: '2026-10-10',
+      windows: [
+        { open: '09:00', close: '12:00' },
+        { open: '13:30', close: '18:00' },
+      ],
+    },
   ],
 );
 const TWENTY_FOUR_SEVEN = BusinessCalendar.of(CALENDAR_24X7);
@@ -176,19 +195,35 @@ describe('working minutes / hours', () => {
   });
 
   it('a make-up Saturday on an otherwise 5-day calendar', () => {
-    const c = cal(SH, weekdays([{ open: '09:00', close: '18:00' }]), [], [{ date: '2026-01-17', windows: [{ open: '09:00', close: '12:00' }] }]);
+    const c = cal(
+      SH,
+      weekdays([{ open: '09:00', close: '18:00' }]),
+      [],
+      [{ date: '2026-01-17', windows: [{ open: '09:00', close: '12:00' }] }],
+    );
     expect(due(c, '2026-01-16T17:00', { amount: 3, unit: 'workingHours' })).toBe('2026-01-17T11:00:00.000+08:00');
     expect(due(c, '2026-01-16T17:00', { amount: 5, unit: 'workingHours' })).toBe('2026-01-19T10:00:00.000+08:00');
   });
 
   it('an extra working day overrides the windows of a weekday', () => {
-    const c = cal(SH, weekdays([{ open: '09:00', close: '18:00' }]), [], [{ date: '2026-01-14', windows: [{ open: '14:00', close: '15:00' }] }]);
+    const c = cal(
+      SH,
+      weekdays([{ open: '09:00', close: '18:00' }]),
+      [],
+      [{ date: '2026-01-14', windows: [{ open: '14:00', close: '15:00' }] }],
+    );
     expect(due(c, '2026-01-13T17:00', { amount: 2, unit: 'workingHours' })).toBe('2026-01-14T15:00:00.000+08:00');
     expect(due(c, '2026-01-13T17:00', { amount: 3, unit: 'workingHours' })).toBe('2026-01-15T10:00:00.000+08:00');
   });
 
   it('a night window crossing midnight', () => {
-    const c = cal(SH, every([{ open: '00:00', close: '06:00' }, { open: '22:00', close: '24:00' }]));
+    const c = cal(
+      SH,
+      every([
+        { open: '00:00', close: '06:00' },
+        { open: '22:00', close: '24:00' },
+      ]),
+    );
     expect(due(c, '2026-01-13T12:00', { amount: 3, unit: 'workingHours' })).toBe('2026-01-14T01:00:00.000+08:00');
     expect(due(c, '2026-01-13T23:00', { amount: 90, unit: 'workingMinutes' })).toBe('2026-01-14T00:30:00.000+08:00');
     expect(due(c, '2026-01-13T23:00', { amount: 7, unit: 'workingHours' })).toBe('2026-01-14T06:00:00.000+08:00');
@@ -244,7 +279,9 @@ describe('working minutes / hours', () => {
     time((c) => deadlineOf(c, start, { amount: 100, unit: 'workingDays' })); // JIT warm-up
     const hours = time((c) => deadlineOf(c, start, { amount: 3750, unit: 'workingHours' }));
     const days = time((c) => deadlineOf(c, start, { amount: 500, unit: 'workingDays' }));
-    const paused = time((c) => deadlineOf(c, start, { amount: 3750, unit: 'workingHours' }, [{ from: start + 10 * H, to: start + 400 * H }]));
+    const paused = time((c) =>
+      deadlineOf(c, start, { amount: 3750, unit: 'workingHours' }, [{ from: start + 10 * H, to: start + 400 * H }]),
+    );
     const elapsed = time((c) => runningTime(c, 'working', start, hours.result as number));
     expect(elapsed.result).toBe(3750 * H);
     // Independent oracle: walk local dates with luxon; every working date of this calendar has 7.5 h.
@@ -255,7 +292,7 @@ describe('working minutes / hours', () => {
     };
     const nthWorkingDate = (from: DateTime, n: number) => {
       let d = from;
-      for (let k = 0; k < n; ) {
+      for (let k = 0; k < n;) {
         d = d.plus({ days: 1 });
         if (isWorkingDate(d)) k++;
       }
@@ -323,7 +360,12 @@ describe('working days', () => {
   });
 
   it('a short make-up day clamps the position to its last close', () => {
-    const c = cal(SH, weekdays([{ open: '09:00', close: '18:00' }]), [], [{ date: '2026-01-17', windows: [{ open: '09:00', close: '12:00' }] }]);
+    const c = cal(
+      SH,
+      weekdays([{ open: '09:00', close: '18:00' }]),
+      [],
+      [{ date: '2026-01-17', windows: [{ open: '09:00', close: '12:00' }] }],
+    );
     expect(due(c, '2026-01-16T15:00', { amount: 1, unit: 'workingDays' })).toBe('2026-01-17T12:00:00.000+08:00');
     expect(due(c, '2026-01-16T10:00', { amount: 1, unit: 'workingDays' })).toBe('2026-01-17T10:00:00.000+08:00');
     expect(due(c, '2026-01-16T15:00', { amount: 2, unit: 'workingDays' })).toBe('2026-01-19T15:00:00.000+08:00');
@@ -350,7 +392,13 @@ describe('working days', () => {
   });
 
   it('a night-shift calendar: working days are local dates', () => {
-    const c = cal(SH, every([{ open: '00:00', close: '06:00' }, { open: '22:00', close: '24:00' }]));
+    const c = cal(
+      SH,
+      every([
+        { open: '00:00', close: '06:00' },
+        { open: '22:00', close: '24:00' },
+      ]),
+    );
     // Tue 23:00 has position 7 h (6 h + 1 h) → Wed 23:00.
     expect(due(c, '2026-01-13T23:00', { amount: 1, unit: 'workingDays' })).toBe('2026-01-14T23:00:00.000+08:00');
     // Tue 03:00 (position 3 h) → Wed 03:00.

@@ -30,7 +30,12 @@ const weekdays = (windows: WorkingWindow[]): CalendarDefinition['week'] => ({
   thursday: windows,
   friday: windows,
 });
-const FIVE_BY_NINE = BusinessCalendar.of({ zone: SH, week: weekdays([{ open: '09:00', close: '18:00' }]), holidays: [], extraWorkingDays: [] });
+const FIVE_BY_NINE = BusinessCalendar.of({
+  zone: SH,
+  week: weekdays([{ open: '09:00', close: '18:00' }]),
+  holidays: [],
+  extraWorkingDays: [],
+});
 const TWENTY_FOUR_SEVEN = BusinessCalendar.of(CALENDAR_24X7);
 const p = (from: string, to: string | null): Pause => ({ from: at(from), to: to === null ? null : at(to) });
 
@@ -130,7 +135,11 @@ describe('deadlines with pauses', () => {
   });
 
   it('overlapping pauses are not double-counted', () => {
-    const pauses = [p('2026-01-16T16:30', '2026-01-16T17:00'), p('2026-01-16T16:45', '2026-01-16T17:15'), p('2026-01-16T16:30', '2026-01-16T17:00')];
+    const pauses = [
+      p('2026-01-16T16:30', '2026-01-16T17:00'),
+      p('2026-01-16T16:45', '2026-01-16T17:15'),
+      p('2026-01-16T16:30', '2026-01-16T17:00'),
+    ];
     expect(due(FIVE_BY_NINE, START, FOUR_WH, pauses)).toBe('2026-01-19T11:45:00.000+08:00');
   });
 

@@ -33,19 +33,51 @@ const CALENDARS: Record<string, BusinessCalendar> = {
       { open: '09:00', close: '12:00' },
       { open: '13:30', close: '18:00' },
     ]),
-    holidays: ['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+    holidays: [
+      '2026-01-01',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ],
     extraWorkingDays: [
-      { date: '2026-02-14', windows: [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }] },
-      { date: '2026-09-27', windows: [{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }] },
+      {
+        date: '2026-02-14',
+        windows: [
+          { open: '09:00', close: '12:00' },
+          { open: '13:30', close: '18:00' },
+        ],
+      },
+      {
+        date: '2026-09-27',
+        windows: [
+          { open: '09:00', close: '12:00' },
+          { open: '13:30', close: '18:00' },
+        ],
+      },
       { date: '2026-10-10', windows: [{ open: '09:00', close: '12:00' }] },
     ],
   }),
-  'New York 5×8': BusinessCalendar.of({ zone: 'America/New_York', week: weekdays([{ open: '09:00', close: '17:00' }]), holidays: ['2026-07-03', '2026-11-26', '2026-12-25'], extraWorkingDays: [] }),
+  'New York 5×8': BusinessCalendar.of({
+    zone: 'America/New_York',
+    week: weekdays([{ open: '09:00', close: '17:00' }]),
+    holidays: ['2026-07-03', '2026-11-26', '2026-12-25'],
+    extraWorkingDays: [],
+  }),
   'Berlin night shift across DST': BusinessCalendar.of({
     zone: 'Europe/Berlin',
     week: {
       friday: [{ open: '22:00', close: '24:00' }],
-      saturday: [{ open: '00:00', close: '04:00' }, { open: '22:00', close: '24:00' }],
+      saturday: [
+        { open: '00:00', close: '04:00' },
+        { open: '22:00', close: '24:00' },
+      ],
       sunday: [{ open: '00:00', close: '04:00' }],
     },
     holidays: [],
@@ -59,7 +91,10 @@ const T0 = Date.UTC(2025, 9, 1);
 const T1 = Date.UTC(2027, 3, 1);
 const instantArb = fc.integer({ min: T0, max: T1 });
 /** Instants that often sit on round local times (openings, closes, DST changes). */
-const roundInstantArb = fc.oneof(instantArb, fc.integer({ min: T0 / (15 * 60_000), max: T1 / (15 * 60_000) }).map((q) => q * 15 * 60_000));
+const roundInstantArb = fc.oneof(
+  instantArb,
+  fc.integer({ min: T0 / (15 * 60_000), max: T1 / (15 * 60_000) }).map((q) => q * 15 * 60_000),
+);
 
 const workingMinHourArb: fc.Arbitrary<Duration> = fc.oneof(
   fc.integer({ min: 1, max: 20_000 }).map((amount) => ({ amount, unit: 'workingMinutes' as const })),
@@ -76,13 +111,15 @@ const anyDurationArb = fc.oneof(workingMinHourArb, wallArb, workingDaysArb);
 
 /** Pauses near a start: some before it, most after, a few open. */
 const pausesArb = (start: number): fc.Arbitrary<Pause[]> =>
-  fc.array(
-    fc.record({
-      offset: fc.integer({ min: -2 * DAY, max: 40 * DAY }),
-      len: fc.option(fc.integer({ min: 0, max: 4 * DAY }), { freq: 8 }),
-    }),
-    { maxLength: 4 },
-  ).map((list) => list.map(({ offset, len }) => ({ from: start + offset, to: len === null ? null : start + offset + len })));
+  fc
+    .array(
+      fc.record({
+        offset: fc.integer({ min: -2 * DAY, max: 40 * DAY }),
+        len: fc.option(fc.integer({ min: 0, max: 4 * DAY }), { freq: 8 }),
+      }),
+      { maxLength: 4 },
+    )
+    .map((list) => list.map(({ offset, len }) => ({ from: start + offset, to: len === null ? null : start + offset + len })));
 
 const runningMs = (cal: BusinessCalendar, start: number, d: Duration, due: number) => runningTime(cal, clockKind(d.unit), start, due);
 
@@ -144,9 +181,9 @@ describe('deadline properties', () => {
   it('a pause never makes a deadline earlier, and a paused working deadline still has the full running time', () => {
     fc.assert(
       fc.property(
-        fc.tuple(calArb, roundInstantArb, anyDurationArb).chain(([cal, start, d]) =>
-          pausesArb(start).map((pauses) => [cal, start, d, pauses] as const),
-        ),
+        fc
+          .tuple(calArb, roundInstantArb, anyDurationArb)
+          .chain(([cal, start, d]) => pausesArb(start).map((pauses) => [cal, start, d, pauses] as const)),
         ([cal, start, d, pauses]) => {
           const base = deadlineOf(cal, start, d) as number;
           const paused = deadlineOf(cal, start, d, pauses);
@@ -167,11 +204,18 @@ describe('deadline properties', () => {
 
   it('a closed pause of wall time L inside a wall clock moves its deadline by exactly L', () => {
     fc.assert(
-      fc.property(calArb, instantArb, wallArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 10 * DAY }), (cal, start, d, where, len) => {
-        const base = deadlineOf(cal, start, d) as number;
-        const from = start + Math.floor((base - start) * where * 0.999);
-        expect(deadlineOf(cal, start, d, [{ from, to: from + len }])).toBe(base + len);
-      }),
+      fc.property(
+        calArb,
+        instantArb,
+        wallArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 10 * DAY }),
+        (cal, start, d, where, len) => {
+          const base = deadlineOf(cal, start, d) as number;
+          const from = start + Math.floor((base - start) * where * 0.999);
+          expect(deadlineOf(cal, start, d, [{ from, to: from + len }])).toBe(base + len);
+        },
+      ),
       RUNS,
     );
   });
@@ -190,14 +234,22 @@ describe('deadline properties', () => {
 
   it('pause order and splitting a pause in two do not matter', () => {
     fc.assert(
-      fc.property(calArb, roundInstantArb, anyDurationArb, fc.integer({ min: 0, max: 10 * DAY }), fc.integer({ min: 1, max: 3 * DAY }), fc.double({ min: 0, max: 1, noNaN: true }), (cal, start, d, offset, len, cut) => {
-        const from = start + offset;
-        const mid = from + Math.floor(len * cut);
-        const other: Pause = { from: start + 2 * H, to: start + 5 * H };
-        const whole = deadlineOf(cal, start, d, [{ from, to: from + len }, other]);
-        const split = deadlineOf(cal, start, d, [other, { from: mid, to: from + len }, { from, to: mid }]);
-        expect(split).toBe(whole);
-      }),
+      fc.property(
+        calArb,
+        roundInstantArb,
+        anyDurationArb,
+        fc.integer({ min: 0, max: 10 * DAY }),
+        fc.integer({ min: 1, max: 3 * DAY }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (cal, start, d, offset, len, cut) => {
+          const from = start + offset;
+          const mid = from + Math.floor(len * cut);
+          const other: Pause = { from: start + 2 * H, to: start + 5 * H };
+          const whole = deadlineOf(cal, start, d, [{ from, to: from + len }, other]);
+          const split = deadlineOf(cal, start, d, [other, { from: mid, to: from + len }, { from, to: mid }]);
+          expect(split).toBe(whole);
+        },
+      ),
       RUNS,
     );
   });
@@ -230,20 +282,26 @@ describe('deadline properties', () => {
 describe('calendar properties', () => {
   it('workingIntervals are ordered, disjoint, non-touching and inside the range; workingTime is additive', () => {
     fc.assert(
-      fc.property(calArb, roundInstantArb, fc.integer({ min: 0, max: 20 * DAY }), fc.double({ min: 0, max: 1, noNaN: true }), (cal, from, len, cut) => {
-        const to = from + len;
-        const list = cal.workingIntervals(from, to);
-        let prevEnd = -Infinity;
-        for (const [s, e] of list) {
-          expect(s).toBeGreaterThan(prevEnd);
-          expect(e).toBeGreaterThan(s);
-          expect(s).toBeGreaterThanOrEqual(from);
-          expect(e).toBeLessThanOrEqual(to);
-          prevEnd = e;
-        }
-        const mid = from + Math.floor(len * cut);
-        expect(cal.workingTime(from, mid) + cal.workingTime(mid, to)).toBe(cal.workingTime(from, to));
-      }),
+      fc.property(
+        calArb,
+        roundInstantArb,
+        fc.integer({ min: 0, max: 20 * DAY }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (cal, from, len, cut) => {
+          const to = from + len;
+          const list = cal.workingIntervals(from, to);
+          let prevEnd = -Infinity;
+          for (const [s, e] of list) {
+            expect(s).toBeGreaterThan(prevEnd);
+            expect(e).toBeGreaterThan(s);
+            expect(s).toBeGreaterThanOrEqual(from);
+            expect(e).toBeLessThanOrEqual(to);
+            prevEnd = e;
+          }
+          const mid = from + Math.floor(len * cut);
+          expect(cal.workingTime(from, mid) + cal.workingTime(mid, to)).toBe(cal.workingTime(from, to));
+        },
+      ),
       RUNS,
     );
   });

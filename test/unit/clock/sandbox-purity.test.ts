@@ -26,7 +26,17 @@ describe('clock engine sources are workflow-safe', () => {
     const code = readFileSync(join(DIR, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '');
-    for (const banned of [/Date\.now/, /new Date\(\s*\)/, /Math\.random/, /\bprocess\./, /\brequire\(/, /globalThis/, /\bSettings\b/, /performance\./, /setTimeout/]) {
+    for (const banned of [
+      /Date\.now/,
+      /new Date\(\s*\)/,
+      /Math\.random/,
+      /\bprocess\./,
+      /\brequire\(/,
+      /globalThis/,
+      /\bSettings\b/,
+      /performance\./,
+      /setTimeout/,
+    ]) {
       expect(code).not.toMatch(banned);
     }
   });

@@ -25,10 +25,18 @@ const weekdays = (windows: WorkingWindow[]): CalendarDefinition['week'] => ({
   thursday: windows,
   friday: windows,
 });
-const UTC_5X8 = BusinessCalendar.of({ zone: 'UTC', week: weekdays([{ open: '09:00', close: '17:00' }]), holidays: ['2026-01-20'], extraWorkingDays: [] });
+const UTC_5X8 = BusinessCalendar.of({
+  zone: 'UTC',
+  week: weekdays([{ open: '09:00', close: '17:00' }]),
+  holidays: ['2026-01-20'],
+  extraWorkingDays: [],
+});
 const SH = BusinessCalendar.of({
   zone: 'Asia/Shanghai',
-  week: weekdays([{ open: '09:00', close: '12:00' }, { open: '13:30', close: '18:00' }]),
+  week: weekdays([
+    { open: '09:00', close: '12:00' },
+    { open: '13:30', close: '18:00' },
+  ]),
   holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
   extraWorkingDays: [{ date: '2026-09-27', windows: [{ open: '09:00', close: '18:00' }] }],
 });
@@ -54,7 +62,11 @@ function battery(): Record<string, unknown> {
     utcFridayPlus2h: iso(deadlineOf(UTC_5X8, u(2026, 0, 16, 16), { amount: 2, unit: 'workingHours' })),
     utcLateEvening: iso(deadlineOf(UTC_5X8, u(2026, 0, 15, 23, 30), { amount: 30, unit: 'workingMinutes' })),
     utcWorkingDaysOverHoliday: iso(deadlineOf(UTC_5X8, u(2026, 0, 16, 14), { amount: 2, unit: 'workingDays' })),
-    utcMidnightIsWorking: [UTC_5X8.isWorking(u(2026, 0, 16, 0)), UTC_5X8.isWorking(u(2026, 0, 16, 9)), UTC_5X8.isWorking(u(2026, 0, 17, 9))],
+    utcMidnightIsWorking: [
+      UTC_5X8.isWorking(u(2026, 0, 16, 0)),
+      UTC_5X8.isWorking(u(2026, 0, 16, 9)),
+      UTC_5X8.isWorking(u(2026, 0, 17, 9)),
+    ],
     utcElapsedOverWeekend: runningTime(UTC_5X8, 'working', u(2026, 0, 16, 21), u(2026, 0, 19, 9, 30)),
     shanghaiNationalDay: iso(deadlineOf(SH, u(2026, 8, 30, 9), { amount: 16, unit: 'workingHours' })),
     shanghaiMakeUpSunday: iso(deadlineOf(SH, u(2026, 8, 26, 2), { amount: 1, unit: 'workingDays' })),

@@ -71,7 +71,12 @@ describe('breaches', () => {
   it('a target met in time records the positive margin and a target_met event', () => {
     const run = new Run();
     const e = run.step('acknowledge', at(run, 45));
-    expect(run.clock('triage.respondWithin')).toMatchObject({ status: 'met', settledAt: at(run, 45), marginMs: 15 * SEC, dueAt: at(run, 60) });
+    expect(run.clock('triage.respondWithin')).toMatchObject({
+      status: 'met',
+      settledAt: at(run, 45),
+      marginMs: 15 * SEC,
+      dueAt: at(run, 60),
+    });
     expect(e.events.find((x) => x.kind === 'target_met')).toMatchObject({
       at: at(run, 45),
       data: { clock: 'triage.respondWithin', dueAt: at(run, 60), marginMs: 15 * SEC },
@@ -90,7 +95,9 @@ describe('breaches', () => {
     // Period of a day so the accruals stay few.
     const run = new Run({ terms: { period: { amount: 1, unit: 'days' } } });
     run.tick(at(run, 2000));
-    const kinds = run.log.events.slice(2).map((e) => [e.kind, e.data.clock ?? e.data.rung ?? `p${e.data.periodIndex}`, (e.at - run.t0) / SEC]);
+    const kinds = run.log.events
+      .slice(2)
+      .map((e) => [e.kind, e.data.clock ?? e.data.rung ?? `p${e.data.periodIndex}`, (e.at - run.t0) / SEC]);
     expect(kinds).toEqual([
       ['breach', 'triage.respondWithin', 60],
       ['trigger_fired', 'spare.triggerAfter', 900],
@@ -136,9 +143,18 @@ describe('triage and remote diagnosis', () => {
     expect(run.state).toMatchObject({ stage: 'remote', rung: 'remote', assignees: ['eng:li.na'] });
     expect(run.state.rungsOpenedAt.remote).toBe(at(run, 10));
     // startWithin counts from the report by default.
-    expect(run.clock('remote.startWithin')).toMatchObject({ anchorAt: run.t0, openedAt: at(run, 10), dueAt: at(run, 300), status: 'running' });
+    expect(run.clock('remote.startWithin')).toMatchObject({
+      anchorAt: run.t0,
+      openedAt: at(run, 10),
+      dueAt: at(run, 300),
+      status: 'running',
+    });
     expect(e.events.map((x) => x.kind)).toEqual(['step:acknowledge', 'target_met', 'rung_opened']);
-    expect(e.events[2].data).toEqual({ rung: 'remote', cause: 'call acknowledged', clocks: [{ key: 'remote.startWithin', dueAt: at(run, 300) }] });
+    expect(e.events[2].data).toEqual({
+      rung: 'remote',
+      cause: 'call acknowledged',
+      clocks: [{ key: 'remote.startWithin', dueAt: at(run, 300) }],
+    });
     expect(e.notifications).toEqual([
       { key: `${WF}:notify:${e.events[2].seq}`, kind: 'escalation', data: { rung: 'remote', cause: 'call acknowledged', at: at(run, 10) } },
     ]);
@@ -155,7 +171,12 @@ describe('triage and remote diagnosis', () => {
   it('remoteSession meets startWithin and opens resolveWithin (report anchor: t0 + 600 s)', () => {
     const { run } = runAtStage('diagnosing');
     expect(run.clock('remote.startWithin')).toMatchObject({ status: 'met', marginMs: 280 * SEC });
-    expect(run.clock('remote.resolveWithin')).toMatchObject({ status: 'running', anchorAt: run.t0, openedAt: at(run, 10), dueAt: at(run, 600) });
+    expect(run.clock('remote.resolveWithin')).toMatchObject({
+      status: 'running',
+      anchorAt: run.t0,
+      openedAt: at(run, 10),
+      dueAt: at(run, 600),
+    });
   });
 
   it('a rungStart anchor on resolveWithin counts from the remote rung opening (the acknowledge)', () => {
@@ -201,7 +222,12 @@ describe('triage and remote diagnosis', () => {
     const { run } = runAtStage('diagnosing');
     const e = run.step('diagnosis', at(run, 100), { outcome: 'resolved_remotely', cause: 'config', method: 'rolled back' });
     expect(run.clock('remote.resolveWithin')).toMatchObject({ status: 'met', marginMs: 500 * SEC });
-    expect(run.state).toMatchObject({ status: 'restored', stage: 'restored', restoredAt: at(run, 100), resolution: { cause: 'config', method: 'rolled back' } });
+    expect(run.state).toMatchObject({
+      status: 'restored',
+      stage: 'restored',
+      restoredAt: at(run, 100),
+      resolution: { cause: 'config', method: 'rolled back' },
+    });
     expect(run.state.rungsOpenedAt.onsite).toBeUndefined();
     expect(e.events.map((x) => x.kind)).toEqual(['step:diagnosis', 'target_met', 'target_met', 'restored']);
   });
@@ -233,14 +259,27 @@ describe('spare unit and expert triggers', () => {
     expect(run.clock('spare.triggerAfter').marginMs).toBeUndefined();
     expect(run.state.rung).toBe('spare');
     expect(run.state.rungsOpenedAt.spare).toBe(at(run, 900));
-    expect(run.clock('spare.deliverWithin')).toMatchObject({ status: 'running', anchorAt: at(run, 900), openedAt: at(run, 900), dueAt: at(run, 1200) });
+    expect(run.clock('spare.deliverWithin')).toMatchObject({
+      status: 'running',
+      anchorAt: at(run, 900),
+      openedAt: at(run, 900),
+      dueAt: at(run, 1200),
+    });
     expect(e.events.map((x) => [x.kind, x.at])).toEqual([
       ['trigger_fired', at(run, 900)],
       ['rung_opened', at(run, 900)],
     ]);
-    expect(e.events[1].data).toEqual({ rung: 'spare', cause: 'not restored by spare.triggerAfter', clocks: [{ key: 'spare.deliverWithin', dueAt: at(run, 1200) }] });
+    expect(e.events[1].data).toEqual({
+      rung: 'spare',
+      cause: 'not restored by spare.triggerAfter',
+      clocks: [{ key: 'spare.deliverWithin', dueAt: at(run, 1200) }],
+    });
     expect(e.notifications).toEqual([
-      { key: `${WF}:notify:${e.events[1].seq}`, kind: 'escalation', data: { rung: 'spare', cause: 'not restored by spare.triggerAfter', at: at(run, 900) } },
+      {
+        key: `${WF}:notify:${e.events[1].seq}`,
+        kind: 'escalation',
+        data: { rung: 'spare', cause: 'not restored by spare.triggerAfter', at: at(run, 900) },
+      },
     ]);
     // A trigger firing is not a breach.
     expect(run.state.breachCount).toBe(0);
@@ -282,7 +321,9 @@ describe('spare unit and expert triggers', () => {
     expect(run.state.rungsOpenedAt.expert).toBe(at(run, 100));
     expect(run.clock('expert.triggerAfter')).toMatchObject({ status: 'stopped', settledAt: at(run, 100) });
     expect(run.clock('expert.conveneWithin')).toMatchObject({ anchorAt: at(run, 100), dueAt: at(run, 400) });
-    expect(e.notifications.map((n) => [n.kind, n.data.rung, n.data.cause])).toEqual([['escalation', 'expert', 'major technical problem flagged']]);
+    expect(e.notifications.map((n) => [n.kind, n.data.rung, n.data.cause])).toEqual([
+      ['escalation', 'expert', 'major technical problem flagged'],
+    ]);
     run.step('experts', at(run, 350));
     expect(run.clock('expert.conveneWithin')).toMatchObject({ status: 'met', marginMs: 50 * SEC });
     // The stopped trigger never fires.
@@ -326,7 +367,9 @@ describe('spare unit and expert triggers', () => {
     const { run } = runAtStage('onsite');
     run.step('majorProblem', at(run, 100));
     const e = run.tick(at(run, 400));
-    expect(e.notifications).toEqual([expect.objectContaining({ kind: 'breach', data: expect.objectContaining({ clock: 'expert.conveneWithin', rung: 'expert' }) })]);
+    expect(e.notifications).toEqual([
+      expect.objectContaining({ kind: 'breach', data: expect.objectContaining({ clock: 'expert.conveneWithin', rung: 'expert' }) }),
+    ]);
   });
 });
 
@@ -347,7 +390,12 @@ describe('restore, sign-off and close', () => {
       resolution: { cause: 'PSU', method: 'swap' },
       penalty: { breachedAt: null },
     });
-    expect(run.clock('signOff.within')).toMatchObject({ rung: 'signOff', status: 'running', anchorAt: at(run, 1000), dueAt: at(run, 1300) });
+    expect(run.clock('signOff.within')).toMatchObject({
+      rung: 'signOff',
+      status: 'running',
+      anchorAt: at(run, 1000),
+      dueAt: at(run, 1300),
+    });
     expect(e.events.map((x) => x.kind)).toEqual(['step:restore', 'target_met', 'restored']);
     expect(e.events[2]).toMatchObject({ actor: 'eng:wang.fang', data: { cause: 'PSU', method: 'swap' } });
     expect(nextWakeAt(run.ctx, run.state)).toBe(at(run, 1300));
@@ -369,7 +417,12 @@ describe('restore, sign-off and close', () => {
     run.step('signOff', at(run, 100), { signer: 'customer:liu' });
     expect(run.clock('signOff.within')).toMatchObject({ status: 'met', marginMs: 260 * SEC });
     expect(run.state).toMatchObject({ stage: 'closed', status: 'restored', signedOffBy: 'customer:liu' });
-    expect(run.clock('faultReport.deliverWithin')).toMatchObject({ rung: 'faultReport', anchorAt: at(run, 100), dueAt: at(run, 400), status: 'running' });
+    expect(run.clock('faultReport.deliverWithin')).toMatchObject({
+      rung: 'faultReport',
+      anchorAt: at(run, 100),
+      dueAt: at(run, 400),
+      status: 'running',
+    });
     expect(isTerminal(run.state)).toBe(false);
 
     const e = emptyEffects();
@@ -411,7 +464,13 @@ describe('restore, sign-off and close', () => {
       'faultReport.deliverWithin': 'met',
     });
     expect(run.log.events.filter((e) => e.kind.startsWith('step:')).map((e) => e.kind)).toEqual([
-      'step:acknowledge', 'step:remoteSession', 'step:diagnosis', 'step:dispatch', 'step:arrive', 'step:restore', 'step:signOff',
+      'step:acknowledge',
+      'step:remoteSession',
+      'step:diagnosis',
+      'step:dispatch',
+      'step:arrive',
+      'step:restore',
+      'step:signOff',
     ]);
     expect(run.log.events[0].kind).toBe('reported');
     expect(run.log.events[run.log.events.length - 1].kind).toBe('closed');

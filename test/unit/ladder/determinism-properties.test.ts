@@ -153,7 +153,10 @@ const ladderStep = fc.constantFrom<StepName>('acknowledge', 'remoteSession', 'di
 const anyStep = fc.constantFrom<StepName>(...STEP_NAMES);
 const rareStep = fc.constantFrom<StepName>('exclude', 'cancel');
 const commonStep = anyStep.filter((s) => s !== 'exclude' && s !== 'cancel');
-const dt = fc.oneof(fc.integer({ min: 0, max: 120 }).map((s) => s * SEC), fc.integer({ min: 0, max: 900_000 }));
+const dt = fc.oneof(
+  fc.integer({ min: 0, max: 120 }).map((s) => s * SEC),
+  fc.integer({ min: 0, max: 900_000 }),
+);
 
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tick' as const), dt }) },
@@ -235,7 +238,8 @@ function checkInvariants(run: Run, now: number, withView: boolean): void {
   if (open.length) must(state.pauses[state.pauses.length - 1].to === null, () => 'the open pause is not the last');
   for (let i = 1; i < state.pauses.length; i++) must(state.pauses[i].from >= state.pauses[i - 1].to!, () => 'overlapping pauses');
   for (const c of clocks) {
-    if (c.status === 'running') must((c.dueAt === null) === (state.status === 'paused'), () => `${c.key} dueAt ${c.dueAt} while ${state.status}`);
+    if (c.status === 'running')
+      must((c.dueAt === null) === (state.status === 'paused'), () => `${c.key} dueAt ${c.dueAt} while ${state.status}`);
   }
   if (state.status === 'open') must(state.stage !== 'restored' && state.stage !== 'closed', () => `open in stage ${state.stage}`);
   if (state.status === 'restored') must(state.stage === 'restored' || state.stage === 'closed', () => `restored in stage ${state.stage}`);
@@ -246,7 +250,8 @@ function checkInvariants(run: Run, now: number, withView: boolean): void {
   must(RUNGS.indexOf(state.rung) === Math.max(...opened), () => `rung ${state.rung} is not the highest opened`);
   // A terminal incident accepts nothing and never wakes.
   if (isTerminal(state)) {
-    for (const s of STEP_NAMES) must(stateRefusal(state, s) === `the incident is ${state.status}`, () => `${s} accepted while ${state.status}`);
+    for (const s of STEP_NAMES)
+      must(stateRefusal(state, s) === `the incident is ${state.status}`, () => `${s} accepted while ${state.status}`);
     must(nextWakeAt(ctx, state) === null, () => 'a terminal incident wakes');
   }
   // The view never throws and its figures are sane.
@@ -340,7 +345,22 @@ describe('property: random step sequences at increasing instants', () => {
       }),
       { numRuns: 200, seed: 42 },
     );
-    for (const s of ['trigger', 'correction', 'stage:en_route', 'stage:dispatch', 'stage:diagnosing', 'status:open', 'status:paused', 'status:restored', 'status:closed', 'status:cancelled', 'status:excluded', 'stage:onsite', 'withdrawn', 'accrual']) {
+    for (const s of [
+      'trigger',
+      'correction',
+      'stage:en_route',
+      'stage:dispatch',
+      'stage:diagnosing',
+      'status:open',
+      'status:paused',
+      'status:restored',
+      'status:closed',
+      'status:cancelled',
+      'status:excluded',
+      'stage:onsite',
+      'withdrawn',
+      'accrual',
+    ]) {
       expect(seen).toContain(s);
     }
   });

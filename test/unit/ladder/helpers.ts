@@ -237,10 +237,7 @@ export function posts(e: Effects): Array<Extract<LedgerCommand, { type: 'post' }
  * (acknowledge +10 s, remote session +20 s, diagnosis +30 s, dispatch +40 s, arrive +50 s,
  * restore +60 s, sign-off +70 s). Returns the run and the instant of the last step.
  */
-export function runAtStage(
-  stage: IncidentState['stage'],
-  options: RunOptions = {},
-): { run: Run; at: number } {
+export function runAtStage(stage: IncidentState['stage'], options: RunOptions = {}): { run: Run; at: number } {
   const run = new Run(options);
   const t = (s: number): number => run.t0 + s * SEC;
   const path: Array<[StepName, number]> = [

@@ -19,7 +19,9 @@ describe('pause and resume (wall units)', () => {
     const e = run.step('pause', at(run, 30), { reason: 'waiting_on_customer', note: 'customer away' });
     expect(run.state.status).toBe('paused');
     expect(run.state.stage).toBe('remote');
-    expect(run.state.pauses).toEqual([{ from: at(run, 30), to: null, reason: 'waiting_on_customer', note: 'customer away', actor: 'lead:chen' }]);
+    expect(run.state.pauses).toEqual([
+      { from: at(run, 30), to: null, reason: 'waiting_on_customer', note: 'customer away', actor: 'lead:chen' },
+    ]);
     expect(runningDues(run)).toEqual({
       'remote.startWithin': null,
       'spare.triggerAfter': null,

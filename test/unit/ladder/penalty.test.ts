@@ -11,8 +11,10 @@ const POLICY = makePolicy({
 const start = (o: RunOptions = {}) => new Run({ policy: POLICY, ...o });
 const at = (run: Run, s: number): number => run.t0 + s * SEC;
 /** [index, periodStart, periodEnd] in seconds after t0. */
-const periods = (run: Run, e: Effects) => posts(e).map((p) => [p.periodIndex, (p.periodStart - run.t0) / SEC, (p.periodEnd - run.t0) / SEC]);
-const dueEvents = (run: Run, e: Effects) => e.events.filter((x) => x.kind === 'penalty_period_due').map((x) => [x.data.periodIndex, (x.at - run.t0) / SEC]);
+const periods = (run: Run, e: Effects) =>
+  posts(e).map((p) => [p.periodIndex, (p.periodStart - run.t0) / SEC, (p.periodEnd - run.t0) / SEC]);
+const dueEvents = (run: Run, e: Effects) =>
+  e.events.filter((x) => x.kind === 'penalty_period_due').map((x) => [x.data.periodIndex, (x.at - run.t0) / SEC]);
 
 describe('penalty accrual: started periods counted from the report', () => {
   it('nothing accrues before the restore commitment is breached', () => {
@@ -35,18 +37,30 @@ describe('penalty accrual: started periods counted from the report', () => {
       [2, 10, 20],
       [3, 20, 30],
     ]);
-    expect(posts(e)).toEqual([1, 2, 3].map((i) => ({
-      key: `${WF}:accrual:g0:p${i}`,
-      kind: 'accrual',
-      periodIndex: i,
-      periodStart: at(run, 10 * (i - 1)),
-      periodEnd: at(run, 10 * i),
-      amount: '2500.00',
-      generation: 0,
-    })));
+    expect(posts(e)).toEqual(
+      [1, 2, 3].map((i) => ({
+        key: `${WF}:accrual:g0:p${i}`,
+        kind: 'accrual',
+        periodIndex: i,
+        periodStart: at(run, 10 * (i - 1)),
+        periodEnd: at(run, 10 * i),
+        amount: '2500.00',
+        generation: 0,
+      })),
+    );
     // 'started' posts period i at max(periodStart, breachedAt): all three at the breach.
-    expect(dueEvents(run, e)).toEqual([[1, 20], [2, 20], [3, 20]]);
-    expect(e.events.map((x) => x.kind)).toEqual(['breach', 'rung_opened', 'penalty_period_due', 'penalty_period_due', 'penalty_period_due']);
+    expect(dueEvents(run, e)).toEqual([
+      [1, 20],
+      [2, 20],
+      [3, 20],
+    ]);
+    expect(e.events.map((x) => x.kind)).toEqual([
+      'breach',
+      'rung_opened',
+      'penalty_period_due',
+      'penalty_period_due',
+      'penalty_period_due',
+    ]);
     expect(e.events[1].data).toEqual({ rung: 'penalty', cause: 'penalty.restoreWithin breached', clocks: [] });
     expect(e.events[2].data).toEqual({
       periodIndex: 1,
@@ -61,7 +75,13 @@ describe('penalty accrual: started periods counted from the report', () => {
       ['escalation', 'penalty'],
     ]);
     // 'started': owed once service is still down just after the period starts.
-    expect(nextAccrual(run.ctx, run.state)).toEqual({ index: 4, postAt: at(run, 30), owedFrom: at(run, 30) + 1, periodStart: at(run, 30), periodEnd: at(run, 40) });
+    expect(nextAccrual(run.ctx, run.state)).toEqual({
+      index: 4,
+      postAt: at(run, 30),
+      owedFrom: at(run, 30) + 1,
+      periodStart: at(run, 30),
+      periodEnd: at(run, 40),
+    });
     expect(nextWakeAt(run.ctx, run.state)).toBe(at(run, 30) + 1);
   });
 
@@ -72,7 +92,10 @@ describe('penalty accrual: started periods counted from the report', () => {
     expect(run.tick(at(run, 30) - 1).ledger).toEqual([]);
     expect(periods(run, run.tick(at(run, 30) + 1))).toEqual([[4, 30, 40]]);
     const e = run.tick(at(run, 55) + 1);
-    expect(dueEvents(run, e)).toEqual([[5, 40], [6, 50]]);
+    expect(dueEvents(run, e)).toEqual([
+      [5, 40],
+      [6, 50],
+    ]);
     expect(run.state.penalty.periodsPosted).toBe(6);
   });
 
@@ -133,7 +156,13 @@ describe('penalty accrual: started periods counted from the report', () => {
     const run = start();
     run.step('acknowledge', at(run, 5));
     const e = run.step('restore', at(run, 45));
-    expect(periods(run, e)).toEqual([[1, 0, 10], [2, 10, 20], [3, 20, 30], [4, 30, 40], [5, 40, 50]]);
+    expect(periods(run, e)).toEqual([
+      [1, 0, 10],
+      [2, 10, 20],
+      [3, 20, 30],
+      [4, 30, 40],
+      [5, 40, 50],
+    ]);
     // The accruals come first, then the step; the breached restore target is not 'met' by it.
     const kinds = e.events.map((x) => x.kind);
     expect(kinds.slice(-2)).toEqual(['step:restore', 'restored']);
@@ -166,7 +195,13 @@ describe('penalty accrual: started periods counted from the report', () => {
     run.step('resume', at(run, 1000) + 5 * SEC);
     // 8 running seconds were left in period 3 when paused: period 4 starts 8 s after the resume.
     const shift = 1000 * SEC + 5 * SEC - 22 * SEC;
-    expect(nextAccrual(run.ctx, run.state)).toEqual({ index: 4, postAt: at(run, 30) + shift, owedFrom: at(run, 30) + shift + 1, periodStart: at(run, 30) + shift, periodEnd: at(run, 40) + shift });
+    expect(nextAccrual(run.ctx, run.state)).toEqual({
+      index: 4,
+      postAt: at(run, 30) + shift,
+      owedFrom: at(run, 30) + shift + 1,
+      periodStart: at(run, 30) + shift,
+      periodEnd: at(run, 40) + shift,
+    });
     const e = run.tick(at(run, 50) + shift + 1);
     expect(periods(run, e)).toEqual([
       [4, 30 + shift / SEC, 40 + shift / SEC],
@@ -216,16 +251,28 @@ describe('penalty accrual: other counting rules', () => {
     const run = start({ terms: { countFrom: 'breach' } });
     const e = run.tick(at(run, 20) + 1);
     expect(periods(run, e)).toEqual([[1, 20, 30]]);
-    expect(periods(run, run.tick(at(run, 45) + 1))).toEqual([[2, 30, 40], [3, 40, 50]]);
+    expect(periods(run, run.tick(at(run, 45) + 1))).toEqual([
+      [2, 30, 40],
+      [3, 40, 50],
+    ]);
   });
 
   it("partialPeriod 'completed', countFrom 'report': a period is posted at its end", () => {
     const run = start({ terms: { partialPeriod: 'completed' } });
     const e = run.tick(at(run, 20) + 1);
-    expect(periods(run, e)).toEqual([[1, 0, 10], [2, 10, 20]]);
+    expect(periods(run, e)).toEqual([
+      [1, 0, 10],
+      [2, 10, 20],
+    ]);
     expect(run.tick(at(run, 30) - 1).ledger).toEqual([]);
     expect(periods(run, run.tick(at(run, 30) + 1))).toEqual([[3, 20, 30]]);
-    expect(nextAccrual(run.ctx, run.state)).toEqual({ index: 4, postAt: at(run, 40), owedFrom: at(run, 40), periodStart: at(run, 30), periodEnd: at(run, 40) });
+    expect(nextAccrual(run.ctx, run.state)).toEqual({
+      index: 4,
+      postAt: at(run, 40),
+      owedFrom: at(run, 40),
+      periodStart: at(run, 30),
+      periodEnd: at(run, 40),
+    });
   });
 
   it("partialPeriod 'completed', countFrom 'breach': nothing at the breach, period 1 at breach + 10 s", () => {

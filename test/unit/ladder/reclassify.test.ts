@@ -10,7 +10,10 @@ describe('reclassify: deadlines recomputed from t0 under the new class', () => {
     const e = run.step('reclassify', at(run, 30), { severity: 'general' });
     expect(run.state.severity).toBe('general');
     expect(run.clock('triage.respondWithin')).toMatchObject({ status: 'met', dueAt: at(run, 60), target: { amount: 60 } });
-    expect(run.clock('remote.startWithin')).toMatchObject({ dueAt: at(run, 600), target: { amount: 600, unit: 'seconds', anchor: 'report' } });
+    expect(run.clock('remote.startWithin')).toMatchObject({
+      dueAt: at(run, 600),
+      target: { amount: 600, unit: 'seconds', anchor: 'report' },
+    });
     expect(run.clock('spare.triggerAfter').dueAt).toBe(at(run, 1800));
     expect(run.clock('expert.triggerAfter').dueAt).toBe(at(run, 2400));
     expect(run.clock('penalty.restoreWithin').dueAt).toBe(at(run, 3600));
@@ -31,7 +34,12 @@ describe('reclassify: deadlines recomputed from t0 under the new class', () => {
   it('a stricter class breaches a running clock at its new (past) due instant right away', () => {
     const run = new Run({ severity: 'general' });
     const e = run.step('reclassify', at(run, 90), { severity: 'urgent' });
-    expect(run.clock('triage.respondWithin')).toMatchObject({ status: 'breached', dueAt: at(run, 60), settledAt: at(run, 60), marginMs: -30 * SEC });
+    expect(run.clock('triage.respondWithin')).toMatchObject({
+      status: 'breached',
+      dueAt: at(run, 60),
+      settledAt: at(run, 60),
+      marginMs: -30 * SEC,
+    });
     expect(e.events.map((x) => [x.kind, (x.at - run.t0) / SEC])).toEqual([
       ['step:reclassify', 90],
       ['reclassified', 90],

@@ -1,11 +1,4 @@
-import {
-  allowedSteps,
-  closeWithReport,
-  emptyEffects,
-  payloadRefusal,
-  refusal,
-  stateRefusal,
-} from '../../../workflows/incident/ladder';
+import { allowedSteps, closeWithReport, emptyEffects, payloadRefusal, refusal, stateRefusal } from '../../../workflows/incident/ladder';
 import { STEP_NAMES, type StepName, type StepPayloads } from '../../../workflows/incident/steps';
 import type { IncidentState, Stage } from '../../../workflows/incident/types';
 import { makePolicy, payloadFor, Run, runAtStage, sec, SEC, targets } from './helpers';
@@ -146,7 +139,13 @@ describe('rung-specific refusals', () => {
       // Spare trigger at 100 s: before any other target of the walk can escalate the stage.
       const run = new Run({ policy: makePolicy({ urgent: targets({ spare: { triggerAfter: sec(100) } }), general: targets({}, 2) }) });
       const t = (s: number) => run.t0 + s * SEC;
-      const walk: Array<[StepName, number]> = [['acknowledge', 10], ['remoteSession', 20], ['diagnosis', 30], ['dispatch', 40], ['arrive', 50]];
+      const walk: Array<[StepName, number]> = [
+        ['acknowledge', 10],
+        ['remoteSession', 20],
+        ['diagnosis', 30],
+        ['dispatch', 40],
+        ['arrive', 50],
+      ];
       const idx = ['triage', 'remote', 'diagnosing', 'dispatch', 'en_route', 'onsite'].indexOf(stage);
       for (const [s, at] of walk.slice(0, idx)) run.step(s, t(at));
       run.tick(t(150));
@@ -202,22 +201,64 @@ const PAYLOAD_CASES: PayloadCase[] = [
   ['blank actor', 'triage', 'acknowledge', { actor: '   ' }, 'actor is required'],
   ['non-string actor', 'remote', 'remoteSession', { actor: 42 }, 'actor is required'],
   ['missing actor on cancel', 'onsite', 'cancel', { reason: 'dup' }, 'actor is required'],
-  ['unknown diagnosis outcome', 'diagnosing', 'diagnosis', { actor: 'a', outcome: 'fixed' }, 'outcome must be resolved_remotely or needs_onsite'],
+  [
+    'unknown diagnosis outcome',
+    'diagnosing',
+    'diagnosis',
+    { actor: 'a', outcome: 'fixed' },
+    'outcome must be resolved_remotely or needs_onsite',
+  ],
   ['missing diagnosis outcome', 'diagnosing', 'diagnosis', { actor: 'a' }, 'outcome must be resolved_remotely or needs_onsite'],
-  ['resolved_remotely without cause', 'diagnosing', 'diagnosis', { actor: 'a', outcome: 'resolved_remotely', method: 'm' }, 'a remote resolution needs cause and method for the fault report'],
-  ['resolved_remotely without method', 'diagnosing', 'diagnosis', { actor: 'a', outcome: 'resolved_remotely', cause: 'c' }, 'a remote resolution needs cause and method for the fault report'],
-  ['resolved_remotely with blank cause', 'diagnosing', 'diagnosis', { actor: 'a', outcome: 'resolved_remotely', cause: ' ', method: 'm' }, 'a remote resolution needs cause and method for the fault report'],
+  [
+    'resolved_remotely without cause',
+    'diagnosing',
+    'diagnosis',
+    { actor: 'a', outcome: 'resolved_remotely', method: 'm' },
+    'a remote resolution needs cause and method for the fault report',
+  ],
+  [
+    'resolved_remotely without method',
+    'diagnosing',
+    'diagnosis',
+    { actor: 'a', outcome: 'resolved_remotely', cause: 'c' },
+    'a remote resolution needs cause and method for the fault report',
+  ],
+  [
+    'resolved_remotely with blank cause',
+    'diagnosing',
+    'diagnosis',
+    { actor: 'a', outcome: 'resolved_remotely', cause: ' ', method: 'm' },
+    'a remote resolution needs cause and method for the fault report',
+  ],
   ['dispatch without engineer', 'dispatch', 'dispatch', { actor: 'a' }, 'engineer is required'],
   ['dispatch with blank engineer', 'dispatch', 'dispatch', { actor: 'a', engineer: '' }, 'engineer is required'],
   ['restore without cause', 'onsite', 'restore', { actor: 'a', method: 'm' }, 'cause and method are required for the fault report'],
   ['restore without method', 'onsite', 'restore', { actor: 'a', cause: 'c' }, 'cause and method are required for the fault report'],
   ['sign-off without signer', 'restored', 'signOff', { actor: 'a' }, 'signer is required'],
-  ['pause with an invalid reason', 'onsite', 'pause', { actor: 'a', reason: 'lunch' }, 'reason must be force_majeure or waiting_on_customer'],
+  [
+    'pause with an invalid reason',
+    'onsite',
+    'pause',
+    { actor: 'a', reason: 'lunch' },
+    'reason must be force_majeure or waiting_on_customer',
+  ],
   ['pause without a reason', 'onsite', 'pause', { actor: 'a' }, 'reason must be force_majeure or waiting_on_customer'],
   ['reclassify without severity', 'onsite', 'reclassify', { actor: 'a' }, 'severity is required'],
-  ['reclassify to an unknown severity', 'onsite', 'reclassify', { actor: 'a', severity: 'critical' }, "severity critical is not in the incident's policy (one of: urgent, general)"],
+  [
+    'reclassify to an unknown severity',
+    'onsite',
+    'reclassify',
+    { actor: 'a', severity: 'critical' },
+    "severity critical is not in the incident's policy (one of: urgent, general)",
+  ],
   ['reclassify to the same severity', 'onsite', 'reclassify', { actor: 'a', severity: 'urgent' }, 'the incident is already urgent'],
-  ['reclassify while paused, unknown severity', 'paused', 'reclassify', { actor: 'a', severity: 'minor' }, "severity minor is not in the incident's policy (one of: urgent, general)"],
+  [
+    'reclassify while paused, unknown severity',
+    'paused',
+    'reclassify',
+    { actor: 'a', severity: 'minor' },
+    "severity minor is not in the incident's policy (one of: urgent, general)",
+  ],
   ['exclude without reason', 'onsite', 'exclude', { actor: 'a' }, 'reason is required'],
   ['cancel with blank reason', 'triage', 'cancel', { actor: 'a', reason: '  ' }, 'reason is required'],
 ];

@@ -54,7 +54,15 @@ describe('buildView', () => {
     const run = new Run();
     run.step('acknowledge', at(run, 45));
     const c = cv(buildView(run.ctx, run.state, at(run, 500)), 'triage.respondWithin');
-    expect(c).toMatchObject({ status: 'met', settledAt: at(run, 45), marginMs: 15 * SEC, elapsedMs: 45 * SEC, remainingMs: null, pausedMs: 0, percentUsed: 75 });
+    expect(c).toMatchObject({
+      status: 'met',
+      settledAt: at(run, 45),
+      marginMs: 15 * SEC,
+      elapsedMs: 45 * SEC,
+      remainingMs: null,
+      pausedMs: 0,
+      percentUsed: 75,
+    });
   });
 
   it('a breached clock: 100 % used, frozen at its due instant', () => {
@@ -103,7 +111,13 @@ describe('buildView', () => {
     const run = new Run({ policy, calendar: CALENDAR_5X8, reportedAt: MON_15 });
     // Monday 22:00: 3 working hours used (15:00–18:00), 5 left; remaining is running (working) time.
     const c = cv(buildView(run.ctx, run.state, Date.UTC(2026, 2, 2, 22, 0)), 'triage.respondWithin');
-    expect(c).toMatchObject({ elapsedMs: 3 * HOUR, remainingMs: 5 * HOUR, pausedMs: 0, percentUsed: 37.5, dueAt: Date.UTC(2026, 2, 3, 14, 0) });
+    expect(c).toMatchObject({
+      elapsedMs: 3 * HOUR,
+      remainingMs: 5 * HOUR,
+      pausedMs: 0,
+      percentUsed: 37.5,
+      dueAt: Date.UTC(2026, 2, 3, 14, 0),
+    });
   });
 
   it('a clock anchored at the report but opened later counts from t0', () => {

@@ -29,9 +29,33 @@ function issueOf(fn: () => unknown): { path: string; message: string } {
 describe('CURRENCY_MINOR_UNITS', () => {
   it('has the ISO 4217 minor units of the common currencies', () => {
     const expected: Record<string, number> = {
-      CNY: 2, USD: 2, EUR: 2, GBP: 2, HKD: 2, TWD: 2, SGD: 2, CHF: 2, AUD: 2, CAD: 2, INR: 2, RUB: 2, MOP: 2,
-      JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, XOF: 0, XAF: 0,
-      BHD: 3, KWD: 3, JOD: 3, OMR: 3, TND: 3, IQD: 3, LYD: 3,
+      CNY: 2,
+      USD: 2,
+      EUR: 2,
+      GBP: 2,
+      HKD: 2,
+      TWD: 2,
+      SGD: 2,
+      CHF: 2,
+      AUD: 2,
+      CAD: 2,
+      INR: 2,
+      RUB: 2,
+      MOP: 2,
+      JPY: 0,
+      KRW: 0,
+      VND: 0,
+      CLP: 0,
+      ISK: 0,
+      XOF: 0,
+      XAF: 0,
+      BHD: 3,
+      KWD: 3,
+      JOD: 3,
+      OMR: 3,
+      TND: 3,
+      IQD: 3,
+      LYD: 3,
       CLF: 4,
     };
     for (const [code, digits] of Object.entries(expected)) expect([code, CURRENCY_MINOR_UNITS[code]]).toEqual([code, digits]);
@@ -50,7 +74,8 @@ describe('isCurrency / minorUnits', () => {
   it('knows ISO codes and nothing else', () => {
     expect(isCurrency('CNY')).toBe(true);
     expect(isCurrency('JPY')).toBe(true);
-    for (const bad of ['cny', 'RMB', 'XXX', '', 'toString', '__proto__', 'constructor', 12, null, undefined]) expect(isCurrency(bad)).toBe(false);
+    for (const bad of ['cny', 'RMB', 'XXX', '', 'toString', '__proto__', 'constructor', 12, null, undefined])
+      expect(isCurrency(bad)).toBe(false);
   });
 
   it('minorUnits throws a located DomainValidationError for an unknown code', () => {
@@ -92,14 +117,40 @@ describe('parseMoney', () => {
   });
 
   it('refuses anything but a plain decimal string', () => {
-    for (const bad of ['', ' 1.00', '1.00 ', '1,000.00', '1 000', '1e3', '1E3', '+1', '.5', '1.', '0x10', 'Infinity', 'NaN', '1.2.3', '１２', '¥12']) {
-      expect([bad, issueOf(() => parseMoney(bad, 'CNY', 'total')).message]).toEqual([bad, expect.stringMatching(/^must be a plain decimal string/)]);
+    for (const bad of [
+      '',
+      ' 1.00',
+      '1.00 ',
+      '1,000.00',
+      '1 000',
+      '1e3',
+      '1E3',
+      '+1',
+      '.5',
+      '1.',
+      '0x10',
+      'Infinity',
+      'NaN',
+      '1.2.3',
+      '１２',
+      '¥12',
+    ]) {
+      expect([bad, issueOf(() => parseMoney(bad, 'CNY', 'total')).message]).toEqual([
+        bad,
+        expect.stringMatching(/^must be a plain decimal string/),
+      ]);
     }
   });
 
   it('refuses more decimal places than the currency has', () => {
-    expect(issueOf(() => parseMoney('1.001', 'CNY', 'total'))).toEqual({ path: 'total', message: 'must have at most 2 decimal places for CNY' });
-    expect(issueOf(() => parseMoney('1.5', 'JPY', 'total'))).toEqual({ path: 'total', message: 'must be a whole amount (JPY has no minor unit)' });
+    expect(issueOf(() => parseMoney('1.001', 'CNY', 'total'))).toEqual({
+      path: 'total',
+      message: 'must have at most 2 decimal places for CNY',
+    });
+    expect(issueOf(() => parseMoney('1.5', 'JPY', 'total'))).toEqual({
+      path: 'total',
+      message: 'must be a whole amount (JPY has no minor unit)',
+    });
     expect(issueOf(() => parseMoney('1.0', 'KRW', 'total')).message).toBe('must be a whole amount (KRW has no minor unit)');
     expect(issueOf(() => parseMoney('1.0001', 'KWD', 'total')).message).toBe('must have at most 3 decimal places for KWD');
   });
@@ -179,7 +230,12 @@ describe('sumMoney / compareMoney', () => {
   it('sums exactly (0.1 + 0.2 = 0.30, not 0.30000000000000004)', () => {
     expect(sumMoney(['0.10', '0.20'], 'CNY')).toBe('0.30');
     expect(sumMoney([], 'CNY')).toBe('0.00');
-    expect(sumMoney(Array.from({ length: 20 }, () => '2500.00'), 'CNY')).toBe('50000.00');
+    expect(
+      sumMoney(
+        Array.from({ length: 20 }, () => '2500.00'),
+        'CNY',
+      ),
+    ).toBe('50000.00');
     expect(sumMoney(['2500.00', '-2500.00'], 'CNY')).toBe('0.00');
   });
 

@@ -19,7 +19,7 @@ describe('accrualPerPeriod', () => {
     expect(accrualPerPeriod('1000000.00', '0.0025', 'CNY')).toBe('2500.00');
   });
 
-  it('returns strings with the currency\'s minor digits', () => {
+  it("returns strings with the currency's minor digits", () => {
     expect(accrualPerPeriod('1000000', '0.003', 'CNY')).toBe('3000.00');
     expect(accrualPerPeriod('1234567.89', '0.0025', 'USD')).toBe('3086.42'); // 3086.419725
     expect(accrualPerPeriod('1000000', '0.0025', 'JPY')).toBe('2500');
@@ -46,7 +46,9 @@ describe('accrualPerPeriod', () => {
     expect(() => accrualPerPeriod('1,000.00', '0.0025', 'CNY')).toThrow(DomainValidationError);
     expect(() => accrualPerPeriod('1000.00', '0', 'CNY')).toThrow(/ratePerPeriod: must be greater than 0/);
     expect(() => accrualPerPeriod('1000.00', '1.5', 'CNY')).toThrow(/ratePerPeriod/);
-    expect(() => accrualPerPeriod('1000.00', 0.0025 as unknown as string, 'CNY')).toThrow(/ratePerPeriod: must be a decimal fraction string/);
+    expect(() => accrualPerPeriod('1000.00', 0.0025 as unknown as string, 'CNY')).toThrow(
+      /ratePerPeriod: must be a decimal fraction string/,
+    );
     expect(() => accrualPerPeriod('1000.001', '0.0025', 'CNY')).toThrow(/total: must have at most 2 decimal places/);
     expect(() => accrualPerPeriod('1000', '0.0025', 'RMB')).toThrow(/unknown currency/);
   });
@@ -66,23 +68,38 @@ describe('capAmount', () => {
 
 describe('applyCap', () => {
   it('posts in full under the cap', () => {
-    expect(applyCap({ amount: '2500.00', alreadyPosted: '47500.00', cap: '50000.00', currency: 'CNY' })).toEqual({ amount: '2500.00', capped: false });
+    expect(applyCap({ amount: '2500.00', alreadyPosted: '47500.00', cap: '50000.00', currency: 'CNY' })).toEqual({
+      amount: '2500.00',
+      capped: false,
+    });
   });
 
   it('cuts a posting that crosses the cap and flags it', () => {
-    expect(applyCap({ amount: '3000.00', alreadyPosted: '48000.00', cap: '50000.00', currency: 'CNY' })).toEqual({ amount: '2000.00', capped: true });
+    expect(applyCap({ amount: '3000.00', alreadyPosted: '48000.00', cap: '50000.00', currency: 'CNY' })).toEqual({
+      amount: '2000.00',
+      capped: true,
+    });
   });
 
   it('returns zero (do not post) once the cap is reached, flagged', () => {
-    expect(applyCap({ amount: '2500.00', alreadyPosted: '50000.00', cap: '50000.00', currency: 'CNY' })).toEqual({ amount: '0.00', capped: true });
+    expect(applyCap({ amount: '2500.00', alreadyPosted: '50000.00', cap: '50000.00', currency: 'CNY' })).toEqual({
+      amount: '0.00',
+      capped: true,
+    });
   });
 
   it('treats postings beyond the cap (e.g. after a cap change) as no headroom', () => {
-    expect(applyCap({ amount: '2500.00', alreadyPosted: '60000.00', cap: '50000.00', currency: 'CNY' })).toEqual({ amount: '0.00', capped: true });
+    expect(applyCap({ amount: '2500.00', alreadyPosted: '60000.00', cap: '50000.00', currency: 'CNY' })).toEqual({
+      amount: '0.00',
+      capped: true,
+    });
   });
 
   it('a zero amount stays zero and uncapped', () => {
-    expect(applyCap({ amount: '0.00', alreadyPosted: '50000.00', cap: '50000.00', currency: 'CNY' })).toEqual({ amount: '0.00', capped: false });
+    expect(applyCap({ amount: '0.00', alreadyPosted: '50000.00', cap: '50000.00', currency: 'CNY' })).toEqual({
+      amount: '0.00',
+      capped: false,
+    });
   });
 
   it('formats in the currency and validates every input', () => {
@@ -213,7 +230,12 @@ describe('expectedAccruals', () => {
     for (const r of rows.slice(0, 20)) expect(r).toEqual({ index: r.index, amount: '2500.00', capped: false, post: true });
     for (const r of rows.slice(20)) expect(r).toEqual({ index: r.index, amount: '0.00', capped: true, post: false });
     expect(rows.map((r) => r.index)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect(sumMoney(rows.map((r) => r.amount), 'CNY')).toBe('50000.00');
+    expect(
+      sumMoney(
+        rows.map((r) => r.amount),
+        'CNY',
+      ),
+    ).toBe('50000.00');
   });
 
   it('derives the periods from the interruption and the period rule', () => {
@@ -241,8 +263,12 @@ describe('expectedAccruals', () => {
   });
 
   it('works in zero- and three-decimal currencies', () => {
-    expect(expectedAccruals({ total: '1000', rate: '0.0025', capFraction: '0.005', currency: 'JPY', periods: 3 }).map((r) => r.amount)).toEqual(['2', '2', '1']);
-    expect(expectedAccruals({ total: '1000.000', rate: '0.0025', capFraction: '0.05', currency: 'BHD', periods: 1 })[0].amount).toBe('2.500');
+    expect(
+      expectedAccruals({ total: '1000', rate: '0.0025', capFraction: '0.005', currency: 'JPY', periods: 3 }).map((r) => r.amount),
+    ).toEqual(['2', '2', '1']);
+    expect(expectedAccruals({ total: '1000.000', rate: '0.0025', capFraction: '0.05', currency: 'BHD', periods: 1 })[0].amount).toBe(
+      '2.500',
+    );
   });
 
   it('refuses a bad number of periods', () => {

@@ -83,14 +83,18 @@ describe('validatePenaltyTerms', () => {
   });
 
   it('restricts the period to wall-clock units', () => {
-    expect(messagesOf(() => validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: { amount: 1, unit: 'workingDays' } }, 'terms'))).toEqual([
-      'terms.period.unit: must be one of seconds, minutes, hours, days',
-    ]);
+    expect(
+      messagesOf(() =>
+        validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: { amount: 1, unit: 'workingDays' } }, 'terms'),
+      ),
+    ).toEqual(['terms.period.unit: must be one of seconds, minutes, hours, days']);
   });
 
   it('checks the period like any duration', () => {
     expect(
-      messagesOf(() => validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: { amount: 0, unit: 'days', anchor: 'report' } }, 'terms')),
+      messagesOf(() =>
+        validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: { amount: 0, unit: 'days', anchor: 'report' } }, 'terms'),
+      ),
     ).toEqual(['terms.period.anchor: unknown field', 'terms.period.amount: must be a positive number']);
     expect(messagesOf(() => validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: 'daily' }, 'terms'))).toEqual([
       'terms.period: must be an object { amount, unit }',
@@ -98,15 +102,20 @@ describe('validatePenaltyTerms', () => {
   });
 
   it('refuses a period shorter than a second', () => {
-    expect(messagesOf(() => validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: { amount: 0.5, unit: 'seconds' } }, 'terms'))).toEqual([
-      'terms.period: must be at least one second',
-    ]);
+    expect(
+      messagesOf(() =>
+        validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', period: { amount: 0.5, unit: 'seconds' } }, 'terms'),
+      ),
+    ).toEqual(['terms.period: must be at least one second']);
   });
 
   it('refuses unknown choices', () => {
     expect(
       messagesOf(() =>
-        validatePenaltyTerms({ ratePerPeriod: '0.1', capFraction: '0.1', capScope: 'global', partialPeriod: 'rounded', countFrom: 'restore' }, 'terms'),
+        validatePenaltyTerms(
+          { ratePerPeriod: '0.1', capFraction: '0.1', capScope: 'global', partialPeriod: 'rounded', countFrom: 'restore' },
+          'terms',
+        ),
       ),
     ).toEqual([
       'terms.capScope: must be one of contract, incident',
@@ -131,14 +140,16 @@ describe('validatePenaltyTerms', () => {
   });
 
   it('accepts the "definition." prefix convention too', () => {
-    expect(messagesOf(() => validatePenaltyTerms({ capFraction: '0.1' }, 'contract.penalty.'))).toEqual(['contract.penalty.ratePerPeriod: missing']);
+    expect(messagesOf(() => validatePenaltyTerms({ capFraction: '0.1' }, 'contract.penalty.'))).toEqual([
+      'contract.penalty.ratePerPeriod: missing',
+    ]);
   });
 });
 
 describe('checkPenaltyTerms', () => {
   it('adds to a shared collector', () => {
     const issues = new IssueCollector();
-    expect(checkPenaltyTerms({ ratePerPeriod: '0' , capFraction: '0.05' }, 'penalty', issues)).toBeUndefined();
+    expect(checkPenaltyTerms({ ratePerPeriod: '0', capFraction: '0.05' }, 'penalty', issues)).toBeUndefined();
     expect(issues.issues.map((i) => i.path)).toEqual(['penalty.ratePerPeriod']);
   });
 });

@@ -137,7 +137,11 @@ describe('validatePolicyDefinition — valid input', () => {
     s.spare.deliverWithin = { amount: 16, unit: 'workingHours' };
     s.expert.triggerAfter = { amount: 2, unit: 'workingDays' };
     const def = validatePolicyDefinition(input);
-    expect(listTargets(def, 'urgent').slice(0, 7).map((t) => t.target.unit)).toEqual(units);
+    expect(
+      listTargets(def, 'urgent')
+        .slice(0, 7)
+        .map((t) => t.target.unit),
+    ).toEqual(units);
     expect(def.severities.urgent.triage.respondWithin.amount).toBe(1.5);
   });
 
@@ -185,7 +189,9 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
     const input = policy();
     input.severities.urgent.triage.respondWithin.unit = 'weeks';
     expect(issuesOf(() => validatePolicyDefinition(input, 'policy'))[0].path).toBe('policy.severities.urgent.triage.respondWithin.unit');
-    expect(issuesOf(() => validatePolicyDefinition(input, 'definition.'))[0].path).toBe('definition.severities.urgent.triage.respondWithin.unit');
+    expect(issuesOf(() => validatePolicyDefinition(input, 'definition.'))[0].path).toBe(
+      'definition.severities.urgent.triage.respondWithin.unit',
+    );
     expect(messagesOf(() => validatePolicyDefinition(null, 'definition.'))).toEqual(['definition: must be an object { severities }']);
   });
 
@@ -373,7 +379,10 @@ describe('checkDuration', () => {
     const issues = new IssueCollector();
     expect(checkDuration({ amount: 1, unit: 'workingDays' }, 'period', issues, { units: ['days', 'hours'] })).toBeUndefined();
     expect(issues.issues).toEqual([{ path: 'period.unit', message: 'must be one of days, hours' }]);
-    expect(checkDuration({ amount: 2, unit: 'hours' }, 'period', new IssueCollector(), { units: ['days', 'hours'] })).toEqual({ amount: 2, unit: 'hours' });
+    expect(checkDuration({ amount: 2, unit: 'hours' }, 'period', new IssueCollector(), { units: ['days', 'hours'] })).toEqual({
+      amount: 2,
+      unit: 'hours',
+    });
   });
 
   it('labels a non-object at the root', () => {

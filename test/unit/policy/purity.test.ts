@@ -15,7 +15,9 @@ const FILES = ['policy', 'penalty', 'templates'].flatMap((dir) =>
 
 describe('policy / penalty / template sources are workflow-safe', () => {
   it('finds the sources', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['policy/policy.ts', 'penalty/money.ts', 'penalty/terms.ts', 'penalty/penalty.ts', 'templates/index.ts']));
+    expect(FILES).toEqual(
+      expect.arrayContaining(['policy/policy.ts', 'penalty/money.ts', 'penalty/terms.ts', 'penalty/penalty.ts', 'templates/index.ts']),
+    );
   });
 
   it.each(FILES)('%s imports only decimal.js and relative modules', (file) => {
@@ -32,7 +34,17 @@ describe('policy / penalty / template sources are workflow-safe', () => {
     const code = readFileSync(join(ROOT, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '');
-    for (const banned of [/Date\.now/, /new Date\(/, /Math\.random/, /\bprocess\./, /\brequire\(/, /globalThis/, /performance\./, /setTimeout/, /Decimal\.(set|config)\(/]) {
+    for (const banned of [
+      /Date\.now/,
+      /new Date\(/,
+      /Math\.random/,
+      /\bprocess\./,
+      /\brequire\(/,
+      /globalThis/,
+      /performance\./,
+      /setTimeout/,
+      /Decimal\.(set|config)\(/,
+    ]) {
       expect(code).not.toMatch(banned);
     }
   });

@@ -5,7 +5,15 @@ import { WEEKDAYS } from '../../../src/domain/clock/types';
 import { isCurrency } from '../../../src/domain/penalty/money';
 import { accrualPerPeriod, capAmount, expectedAccruals } from '../../../src/domain/penalty/penalty';
 import { validatePenaltyTerms } from '../../../src/domain/penalty/terms';
-import { RUNG_TARGETS, Target, getTarget, isWallUnit, listTargets, severityNames, validatePolicyDefinition } from '../../../src/domain/policy/policy';
+import {
+  RUNG_TARGETS,
+  Target,
+  getTarget,
+  isWallUnit,
+  listTargets,
+  severityNames,
+  validatePolicyDefinition,
+} from '../../../src/domain/policy/policy';
 import { SEED_TEMPLATES, SeedTemplate, findTemplate } from '../../../src/domain/templates';
 
 /** The seed letters live beside the repo (/work/shared/seeds); SEEDS_DIR overrides. */
@@ -220,7 +228,8 @@ describe('what the letters say, encoded', () => {
     expect(target(id, 'standard', 'onsite.arriveWithin')).toEqual(t(16, 'workingHours', 'rungStart'));
     expect(target(id, 'urgent', 'onsite.arriveWithin')).toEqual(t(4, 'hours', 'report'));
     const week = tpl(id).calendar.week;
-    for (const d of ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const) expect(week[d]).toEqual([{ open: '09:00', close: '18:00' }]);
+    for (const d of ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const)
+      expect(week[d]).toEqual([{ open: '09:00', close: '18:00' }]);
     expect(week.saturday).toBeUndefined();
     expect(week.sunday).toBeUndefined();
   });
