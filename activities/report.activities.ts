@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { buildFaultReport, renderFaultReportMarkdown } from '../src/domain/report/fault-report';
-import type { IncidentView } from '../workflows/incident/types';
+import type { IncidentView } from '../src/domain/ladder';
 
 export interface WriteFaultReportInput {
   incidentId: string;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { IncidentView, TimelineEvent } from '../workflows/incident/types';
+import type { IncidentView, TimelineEvent } from '../src/domain/ladder';
 
 export interface PersistTimelineInput {
   workflowId: string;

@@ -5,7 +5,7 @@ import type { PenaltyTerms } from '../domain/penalty/terms';
 import type { CalendarDefinition } from '../domain/clock/types';
 import type { PolicyDefinition } from '../domain/policy/policy';
 import { NotFoundError } from '../common/errors';
-import type { IncidentWorkflowInput } from '../../workflows/incident/types';
+import type { IncidentWorkflowInput } from '../domain/ladder';
 
 interface ContractRow {
   id: string;

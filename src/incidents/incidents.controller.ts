@@ -12,7 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { StepName } from '../../workflows/incident/steps';
+import type { StepName } from '../domain/ladder';
 import { ACCESS } from '../auth/access-matrix';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/principal.decorator';

@@ -19,11 +19,15 @@ import {
   STEP_REFUSED,
   stepUpdates,
 } from '../../workflows/incident/definitions';
-import { STEP_PATHS } from '../../workflows/incident/steps';
-import { LadderContext } from '../../workflows/incident/ladder';
-import type { StepName, StepPayloads } from '../../workflows/incident/steps';
-import type { IncidentView, IncidentWorkflowInput } from '../../workflows/incident/types';
-import { buildView } from '../../workflows/incident/view';
+import {
+  STEP_PATHS,
+  LadderContext,
+  type StepName,
+  type StepPayloads,
+  type IncidentView,
+  type IncidentWorkflowInput,
+  buildView,
+} from '../domain/ladder';
 import type { ListIncidentsQuery } from './dto/list-incidents.dto';
 import type { ReportIncidentDto } from './dto/report-incident.dto';
 import { IncidentSnapshotRepository } from './incident-snapshot.repository';

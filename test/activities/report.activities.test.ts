@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { WriteFaultReportInput } from '../../activities/report.activities';
 import type { FaultReport } from '../../src/domain/report/fault-report';
-import type { IncidentView } from '../../workflows/incident/types';
+import type { IncidentView } from '../../src/domain/ladder';
 import { openDataSource } from '../harness/context';
 import { createContract } from '../harness/fixtures';
 import { insertIncident, type IncidentRow } from './helpers';

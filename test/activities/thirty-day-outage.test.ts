@@ -4,8 +4,7 @@ import { createActivities } from '../../activities';
 import { CALENDAR_24X7 } from '../../src/domain/clock';
 import { openDataSource } from '../harness/context';
 import { createContract, DEFAULT_TERMS, secondsPolicy } from '../harness/fixtures';
-import { advance, emptyEffects, initialState, LadderContext, penaltyCap } from '../../workflows/incident/ladder';
-import type { IncidentWorkflowInput } from '../../workflows/incident/types';
+import { advance, emptyEffects, initialState, LadderContext, penaltyCap, type IncidentWorkflowInput } from '../../src/domain/ladder';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

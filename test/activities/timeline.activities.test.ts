@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { PersistTimelineInput } from '../../activities/timeline.activities';
-import type { IncidentView, TimelineEvent } from '../../workflows/incident/types';
+import type { IncidentView, TimelineEvent } from '../../src/domain/ladder';
 import { openDataSource } from '../harness/context';
 import { createContract } from '../harness/fixtures';
 import { insertIncident, type IncidentRow } from './helpers';

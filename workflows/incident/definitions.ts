@@ -4,8 +4,7 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { StepName, StepPayloads } from './steps';
-import type { IncidentState, IncidentView, IncidentWorkflowInput } from './types';
+import type { IncidentState, IncidentView, IncidentWorkflowInput, StepName, StepPayloads } from '../../src/domain/ladder';
 
 export const INCIDENT_WORKFLOW_TYPE = 'incidentWorkflow';
 

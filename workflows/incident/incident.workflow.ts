@@ -15,23 +15,26 @@ import { searchAttributes, snapshotQuery, STEP_REFUSED, stepUpdates } from './de
 import {
   advance,
   applyStep,
+  buildView,
   closeWithReport,
+  EffectDriver,
   emptyEffects,
-  Effects,
   initialState,
   isTerminal,
   LadderContext,
-  LedgerCommand,
-  negationsFor,
   nextWakeAt,
-  Notification,
-  penaltyCap,
   recordNotificationFailure,
   refusal,
-} from './ladder';
-import { STEP_NAMES, StepName, StepPayloads } from './steps';
-import type { IncidentState, IncidentView, IncidentWorkflowInput, LedgerPosting } from './types';
-import { buildView } from './view';
+  STEP_NAMES,
+  type Effects,
+  type IncidentState,
+  type IncidentView,
+  type IncidentWorkflowInput,
+  type LedgerCommand,
+  type Notification,
+  type StepName,
+  type StepPayloads,
+} from '../../src/domain/ladder';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -141,64 +144,22 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
     inFlightNotifications.add(p);
   };
 
-  const executeLedger = async (command: LedgerCommand): Promise<void> => {
-    const { cap, scope } = penaltyCap(ctx);
-    const base = {
-      contractId: input.contract.id,
-      incidentId: state.incidentId,
-      currency: input.contract.currency,
-      rate: input.contract.penalty.ratePerPeriod,
-      basisAmount: input.contract.totalValue,
-      cap,
-      capScope: scope,
-      workflowId: info.workflowId,
-      runId: info.runId,
-    };
-    const post = async (posting: Omit<LedgerPosting, 'capApplied' | 'written'>): Promise<LedgerPosting> => {
-      const result = await db.postLedgerEntry({ ...base, ...posting });
-      return { ...posting, amount: result.amount, capApplied: result.capApplied, written: result.written };
-    };
-    if (command.type === 'post') {
-      state.penalty.postings.push(await post(command.posting));
-      return;
-    }
-    for (const { original, negation } of negationsFor(state, command.kind)) {
-      const posted = await post(negation);
-      original.cancelled = true;
-      state.penalty.postings.push(posted);
-    }
-  };
+  const driver = new EffectDriver(
+    ctx,
+    state,
+    effects,
+    {
+      postLedgerEntry: (request) => db.postLedgerEntry(request),
+      persistTimeline: (write) => db.persistTimeline(write),
+      notify: sendNotification,
+      now: () => Date.now(),
+    },
+    { workflowId: info.workflowId, runId: info.runId },
+  );
 
-  /** Drains side effects in order: ledger first (its results enter the state), then the timeline and read model. */
+  /** Drains side effects in order (see EffectDriver), then keeps the search attributes current. */
   const flush = async (): Promise<void> => {
-    while (effects.ledger.length > 0 || effects.events.length > 0 || effects.notifications.length > 0) {
-      while (effects.ledger.length > 0) await executeLedger(effects.ledger.shift()!);
-      const notifications = effects.notifications.splice(0);
-      const events = effects.events.splice(0);
-      const persistedUpTo = state.seq;
-      const view = buildView(ctx, state, Date.now());
-      if (events.length > 0 || state.persistedSeq < state.seq) {
-        await db.persistTimeline({
-          workflowId: info.workflowId,
-          runId: info.runId,
-          incidentId: state.incidentId,
-          contractId: input.contract.id,
-          events,
-          projection: {
-            seq: state.seq,
-            status: state.status,
-            stage: state.stage,
-            rung: state.rung,
-            severity: state.severity,
-            nextDueAt: view.nextDueAt,
-            breachCount: state.breachCount,
-            view,
-          },
-        });
-        state.persistedSeq = Math.max(state.persistedSeq, persistedUpTo);
-      }
-      notifications.forEach(sendNotification);
-    }
+    await driver.flush();
     syncSearchAttributes();
   };
 

@@ -1,5 +1,4 @@
-import { closeWithReport, emptyEffects, HISTORY_LIMIT, isTerminal, nextWakeAt } from '../../../workflows/incident/ladder';
-import type { ClockKey } from '../../../workflows/incident/types';
+import { closeWithReport, emptyEffects, HISTORY_LIMIT, isTerminal, nextWakeAt, type ClockKey } from '../../../src/domain/ladder';
 import { expectContiguous, makePolicy, Run, runAtStage, sec, SEC, targets, WF } from './helpers';
 
 const at = (run: Run, s: number): number => run.t0 + s * SEC;
@@ -340,9 +339,7 @@ describe('spare unit and expert triggers', () => {
     expect(run.state.rung).toBe('expert');
   });
 
-  // BUG (workflows/incident/ladder.ts, stateRefusal 'spare'): "already delivered" is judged by
-  // spare.deliverWithin being 'met'. A late delivery leaves the clock 'breached', so the spare step
-  // is accepted again and again, each time overwriting state.spareUnitId.
+  // Regression: a late delivery leaves the clock 'breached'; the step must still be refused once done.
   it('a spare delivered late cannot be delivered a second time', () => {
     const { run } = runAtStage('onsite');
     run.tick(at(run, 1300)); // trigger 900, deliverWithin breached at 1200
@@ -352,8 +349,7 @@ describe('spare unit and expert triggers', () => {
     expect(run.state.spareUnitId).toBe('SP-A');
   });
 
-  // BUG (same function, 'experts'): after a late convening (expert.conveneWithin 'breached') the
-  // experts step stays allowed and replaces state.experts each time.
+  // Regression: same for a late convening.
   it('experts convened late cannot be convened a second time', () => {
     const { run } = runAtStage('onsite');
     run.step('majorProblem', at(run, 100));

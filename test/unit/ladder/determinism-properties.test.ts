@@ -10,11 +10,13 @@ import {
   payloadRefusal,
   refusal,
   stateRefusal,
-} from '../../../workflows/incident/ladder';
-import { STEP_NAMES, type StepName, type StepPayloads } from '../../../workflows/incident/steps';
-import type { IncidentState } from '../../../workflows/incident/types';
-import { RUNGS } from '../../../workflows/incident/types';
-import { buildView } from '../../../workflows/incident/view';
+  STEP_NAMES,
+  type StepName,
+  type StepPayloads,
+  type IncidentState,
+  RUNGS,
+  buildView,
+} from '../../../src/domain/ladder';
 import { CALENDAR_5X8, executeLedger, makePolicy, MIN, Run, type RunOptions, sec, SEC, targets, type TargetOverrides } from './helpers';
 
 const json = (v: unknown): string => JSON.stringify(v);

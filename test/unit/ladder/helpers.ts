@@ -1,5 +1,5 @@
 /**
- * Pure drivers for the escalation ladder (workflows/incident/ladder.ts): no Temporal, no timers.
+ * Pure drivers for the escalation ladder (src/domain/ladder): no Temporal, no timers.
  * A `Run` plays the workflow's part: it feeds instants, takes steps the way the update handler
  * does (advance to `now`, check the refusal, apply) and, unless told otherwise, executes the
  * ledger commands the way the workflow's ledger activity does (so `state.penalty.postings` fills).
@@ -14,13 +14,19 @@ import {
   emptyEffects,
   initialState,
   LadderContext,
-  negationsFor,
+  ledgerWork,
+  settleLedgerWork,
   refusal,
   type Effects,
   type LedgerCommand,
-} from '../../../workflows/incident/ladder';
-import type { StepName, StepPayloads } from '../../../workflows/incident/steps';
-import type { ClockKey, ClockState, IncidentState, IncidentWorkflowInput, TimelineEvent } from '../../../workflows/incident/types';
+  type StepName,
+  type StepPayloads,
+  type ClockKey,
+  type ClockState,
+  type IncidentState,
+  type IncidentWorkflowInput,
+  type TimelineEvent,
+} from '../../../src/domain/ladder';
 
 export const SEC = 1_000;
 export const MIN = 60 * SEC;
@@ -93,7 +99,7 @@ export interface RunOptions {
   totalValue?: string;
   currency?: string;
   workflowId?: string;
-  /** Execute ledger commands after every tick/step like the workflow's flush (default true). */
+  /** Execute ledger commands after every tick/step like the effect driver (default true). */
   settleLedger?: boolean;
 }
 
@@ -215,15 +221,10 @@ export class Run {
   }
 }
 
-/** Does what executeLedger in incident.workflow.ts does, without the database (no cap: every post is written in full). */
+/** The ledger port without a database or cap: every posting is written in full. */
 export function executeLedger(state: IncidentState, command: LedgerCommand): void {
-  if (command.type === 'post') {
-    state.penalty.postings.push({ ...command.posting, capApplied: false, written: true });
-    return;
-  }
-  for (const { original, negation } of negationsFor(state, command.kind)) {
-    original.cancelled = true;
-    state.penalty.postings.push({ ...negation, capApplied: false, written: true });
+  for (const item of ledgerWork(state, command)) {
+    settleLedgerWork(state, item, { amount: item.posting.amount, capApplied: false, written: true });
   }
 }
 

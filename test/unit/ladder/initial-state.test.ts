@@ -1,12 +1,4 @@
-import {
-  allowedSteps,
-  initialState,
-  isTerminal,
-  LadderContext,
-  nextAccrual,
-  nextWakeAt,
-  penaltyCap,
-} from '../../../workflows/incident/ladder';
+import { allowedSteps, initialState, isTerminal, LadderContext, nextAccrual, nextWakeAt, penaltyCap } from '../../../src/domain/ladder';
 import { expectContiguous, makeInput, Run, SEC, T0, WF } from './helpers';
 
 describe('initialState', () => {

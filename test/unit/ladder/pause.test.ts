@@ -1,5 +1,4 @@
-import { nextAccrual, nextWakeAt } from '../../../workflows/incident/ladder';
-import type { ClockKey } from '../../../workflows/incident/types';
+import { nextAccrual, nextWakeAt, type ClockKey } from '../../../src/domain/ladder';
 import { CALENDAR_5X8, DAY, HOUR, makePolicy, Run, runAtStage, SEC, targets, type TargetOverrides } from './helpers';
 
 const at = (run: Run, s: number): number => run.t0 + s * SEC;

@@ -1,6 +1,5 @@
 import { periodsOwed } from '../../../src/domain/penalty/penalty';
-import { nextAccrual, nextWakeAt } from '../../../workflows/incident/ladder';
-import type { Effects } from '../../../workflows/incident/ladder';
+import { nextAccrual, nextWakeAt, type Effects } from '../../../src/domain/ladder';
 import { makePolicy, posts, Run, type RunOptions, sec, SEC, targets, WF } from './helpers';
 
 /** urgent: restore within 20 s; general: within 100 s. Terms: 0.25 % of 1,000,000.00 CNY per 10 s. */
@@ -170,11 +169,7 @@ describe('penalty accrual: started periods counted from the report', () => {
     expect(run.clock('penalty.restoreWithin').status).toBe('breached');
   });
 
-  // BUG (workflows/incident/ladder.ts, nextAccrual/accrueDuePeriods vs src/domain/penalty/penalty.ts):
-  // penalty.ts's boundary rule says that for 'started' periods "a restore at exactly
-  // postAt(i) = startAt + (i−1)·p does not owe period i" (isPeriodOwed/periodsOwed: ceil). The step
-  // handler runs advance(now) before the restore, which posts period i at its start, so a restore at
-  // exactly a period start is charged one period more than periodsOwed() says.
+  // Boundary rule: for 'started' periods a restore at exactly a period start owes nothing for it.
   it('a restore exactly at a period start does not owe that period (penalty.ts boundary rule)', () => {
     const run = start();
     run.step('acknowledge', at(run, 5));
@@ -289,11 +284,7 @@ describe('penalty accrual: other counting rules', () => {
     expect(posts(run.log)).toHaveLength(periodsOwed({ interruptionMs: 40 * SEC, periodMs: 10 * SEC, partialPeriod: 'completed' }));
   });
 
-  // BUG (workflows/incident/ladder.ts, nextAccrual): for 'completed' the post instant is the period end
-  // with no floor at the breach, while penalty.ts accrualSchedule says "never before notBefore" (the
-  // restore target). Periods that ended before the breach are posted at the breach but their
-  // 'penalty_period_due' events are dated before it (t0+10 s here, after a breach event dated t0+20 s):
-  // the timeline goes back in time and says a penalty fell due before the commitment was missed.
+  // 'completed' periods that ended before the breach are posted, and dated, at the breach.
   it("'completed': no penalty_period_due event is dated before the breach", () => {
     const run = start({ terms: { partialPeriod: 'completed' } });
     run.tick(at(run, 20) + 1);

@@ -1,4 +1,4 @@
-import { nextWakeAt } from '../../../workflows/incident/ladder';
+import { nextWakeAt } from '../../../src/domain/ladder';
 import { makePolicy, posts, Run, type RunOptions, runAtStage, sec, SEC, targets, WF } from './helpers';
 
 const at = (run: Run, s: number): number => run.t0 + s * SEC;
@@ -109,12 +109,7 @@ describe('reclassify: deadlines recomputed from t0 under the new class', () => {
     expect(a.state.clocks).toEqual(b.state.clocks);
   });
 
-  // BUG (workflows/incident/ladder.ts, reclassify): a breach is withdrawn when the new due instant is
-  // still ahead (`due > now`), without looking at whether the step that settles the clock already
-  // happened. Triage breached at 60 s, acknowledged late at 90 s, reclassified at 100 s to a class
-  // with 120 s: the clock goes back to 'running' although the call was answered at 90 s (< 120 s), no
-  // step can meet it any more, and it is breached a second time at 120 s (breach event + notification).
-  // Expected: met at the acknowledge (margin 30 s), breachCount 0.
+  // A reclassification that moves a late step inside its target turns the breach into met at that step.
   it('a breach withdrawn after its step was taken becomes met at that step, not running again', () => {
     const run = new Run();
     run.tick(at(run, 60));
@@ -220,12 +215,7 @@ describe('reclassify and the accrual schedule', () => {
     expect(posts(run.log)[0].key).toBe(`${WF}:accrual:g0:p1`);
   });
 
-  // BUG (workflows/incident/ladder.ts, reclassify): the correction is gated on
-  // `state.penalty.postings.length > 0`, but postings are only filled by the workflow's ledger
-  // activity. Accruals queued in the same batch (here: the breach is detected by the advance the
-  // reclassify update runs first; in the workflow also a post still in flight in flush()) are not
-  // seen: no cancelAll is emitted, the generation moves on, and the queued generation-0 accruals are
-  // then written and never corrected — the incident is charged twice (g0 p1..3 and g1 p1..11).
+  // Accruals queued but not yet posted when the breach is withdrawn are corrected too.
   it('accruals still queued when the breach is withdrawn are corrected too', () => {
     const run = start({ settleLedger: false });
     const e = run.step('reclassify', at(run, 25), { severity: 'general' });

@@ -1,6 +1,16 @@
-import { allowedSteps, closeWithReport, emptyEffects, payloadRefusal, refusal, stateRefusal } from '../../../workflows/incident/ladder';
-import { STEP_NAMES, type StepName, type StepPayloads } from '../../../workflows/incident/steps';
-import type { IncidentState, Stage } from '../../../workflows/incident/types';
+import {
+  allowedSteps,
+  closeWithReport,
+  emptyEffects,
+  payloadRefusal,
+  refusal,
+  stateRefusal,
+  STEP_NAMES,
+  type StepName,
+  type StepPayloads,
+  type IncidentState,
+  type Stage,
+} from '../../../src/domain/ladder';
 import { makePolicy, payloadFor, Run, runAtStage, sec, SEC, targets } from './helpers';
 
 /** The stage clause of a refusal, as the ladder words it (DESIGN §4: "rejected with a clear reason"). */
@@ -277,11 +287,7 @@ describe('payload refusals', () => {
     expect(effects).toEqual(emptyEffects());
   });
 
-  // BUG (workflows/incident/ladder.ts, payloadRefusal 'reclassify'): the severity is looked up with
-  // `severities[p.severity]`, so an inherited Object.prototype key ('constructor', 'toString',
-  // '__proto__', …) passes the check; applyStep then throws a TypeError inside ctx.target() after
-  // having already recorded the step and switched state.severity. In the workflow the validator
-  // admits the update and the handler's TypeError fails the workflow task over and over.
+  // Severity lookups use own properties only: inherited keys are unknown severities.
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
     'reclassify to the inherited key %p is refused as an unknown severity',
     (severity) => {

@@ -1,6 +1,4 @@
-import { allowedSteps, nextWakeAt } from '../../../workflows/incident/ladder';
-import type { ClockKey, IncidentView } from '../../../workflows/incident/types';
-import { buildView } from '../../../workflows/incident/view';
+import { allowedSteps, nextWakeAt, type ClockKey, type IncidentView, buildView } from '../../../src/domain/ladder';
 import { CALENDAR_5X8, HOUR, makePolicy, Run, SEC, targets } from './helpers';
 
 const at = (run: Run, s: number): number => run.t0 + s * SEC;
@@ -85,10 +83,7 @@ describe('buildView', () => {
     expect(c).toMatchObject({ status: 'running', dueAt: null, elapsedMs: 30 * SEC, pausedMs: 10 * SEC, remainingMs: 30 * SEC });
   });
 
-  // BUG (workflows/incident/view.ts, buildView): percentUsed is computed against the running length
-  // up to dueAt, which is null while paused, so every running clock shows 0 % during a pause (a clock
-  // 50 % used drops to 0 % and jumps back on resume). The target's running length does not depend on
-  // the pause (the engine's clockStatus uses targetMs): expected 50.
+  // % used is measured against the target's running length, which a pause does not change.
   it('a paused clock keeps its % used', () => {
     const run = new Run();
     run.step('pause', at(run, 30));

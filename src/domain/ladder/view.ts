@@ -1,5 +1,7 @@
-import { clockKind, deadlineOf, runningTime } from '../../src/domain/clock';
-import { allowedSteps, enginePauses, LadderContext, nextWakeAt } from './ladder';
+import { clockKind, deadlineOf, runningTime } from '../clock';
+import { enginePauses, type LadderContext } from './context';
+import { allowedSteps } from './refusals';
+import { nextWakeAt } from './transitions';
 import type { ClockView, IncidentState, IncidentView } from './types';
 
 /** Derives the per-clock figures (elapsed, remaining, paused, % used) at `now`. Pure. */

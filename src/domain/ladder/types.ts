@@ -1,6 +1,6 @@
-import type { CalendarDefinition } from '../../src/domain/clock/types';
-import type { PolicyDefinition, Target } from '../../src/domain/policy/policy';
-import type { PenaltyTerms } from '../../src/domain/penalty/terms';
+import type { CalendarDefinition } from '../clock/types';
+import type { PolicyDefinition, Target } from '../policy/policy';
+import type { PenaltyTerms } from '../penalty/terms';
 
 /** Lifecycle of an incident as a whole. */
 export type IncidentStatus = 'open' | 'paused' | 'restored' | 'closed' | 'cancelled' | 'excluded';

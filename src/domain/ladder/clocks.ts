@@ -1,0 +1,73 @@
+/** SLA clocks: opening a target, its due instant on the calendar (pauses excluded), meeting and stopping it. */
+import { deadlineOf } from '../clock';
+import type { Target } from '../policy/policy';
+import { enginePauses, type LadderContext } from './context';
+import { record, type Effects } from './effects';
+import type { ClockKey, ClockState, IncidentState } from './types';
+
+export const CLOCK_SLOTS: Record<ClockKey, { rung: ClockState['rung']; kind: ClockState['kind'] }> = {
+  'triage.respondWithin': { rung: 'triage', kind: 'deadline' },
+  'remote.startWithin': { rung: 'remote', kind: 'deadline' },
+  'remote.resolveWithin': { rung: 'remote', kind: 'deadline' },
+  'onsite.arriveWithin': { rung: 'onsite', kind: 'deadline' },
+  'spare.triggerAfter': { rung: 'spare', kind: 'trigger' },
+  'spare.deliverWithin': { rung: 'spare', kind: 'deadline' },
+  'expert.triggerAfter': { rung: 'expert', kind: 'trigger' },
+  'expert.conveneWithin': { rung: 'expert', kind: 'deadline' },
+  'penalty.restoreWithin': { rung: 'penalty', kind: 'deadline' },
+  'signOff.within': { rung: 'signOff', kind: 'deadline' },
+  'faultReport.deliverWithin': { rung: 'faultReport', kind: 'deadline' },
+};
+
+export function anchorFor(ctx: LadderContext, target: Target, rungStart: number): number {
+  return target.anchor === 'rungStart' ? rungStart : ctx.input.reportedAt;
+}
+
+/** The clock's due instant, moved by every pause; null while an open pause hides it. */
+export function dueOf(ctx: LadderContext, state: IncidentState, clock: Pick<ClockState, 'anchorAt' | 'target'>): number | null {
+  return deadlineOf(ctx.calendar, clock.anchorAt, clock.target, enginePauses(state));
+}
+
+export function openClock(ctx: LadderContext, state: IncidentState, key: ClockKey, rungStart: number): ClockState {
+  const target = ctx.target(state.severity, key);
+  const clock: ClockState = {
+    key,
+    ...CLOCK_SLOTS[key],
+    target,
+    anchorAt: anchorFor(ctx, target, rungStart),
+    openedAt: rungStart,
+    status: 'running',
+    dueAt: null,
+  };
+  clock.dueAt = dueOf(ctx, state, clock);
+  state.clocks[key] = clock;
+  return clock;
+}
+
+export function meetClock(state: IncidentState, effects: Effects, key: ClockKey, now: number, actor?: string): void {
+  const clock = state.clocks[key];
+  if (clock?.status === 'breached' && clock.completedAt === undefined) {
+    // Done late: still a breach, but a reclassification may turn it into a met target.
+    clock.completedAt = now;
+    return;
+  }
+  if (!clock || clock.status !== 'running') return;
+  clock.status = 'met';
+  clock.settledAt = now;
+  clock.marginMs = clock.dueAt === null ? undefined : clock.dueAt - now;
+  record(state, effects, 'target_met', now, actor, { clock: key, dueAt: clock.dueAt, marginMs: clock.marginMs });
+}
+
+export function stopClock(state: IncidentState, key: ClockKey, now: number): void {
+  const clock = state.clocks[key];
+  if (!clock || clock.status !== 'running') return;
+  clock.status = 'stopped';
+  clock.settledAt = now;
+}
+
+/** Recomputes every running clock's due instant (after a pause, a resume or a reclassification). */
+export function refreshDues(ctx: LadderContext, state: IncidentState): void {
+  for (const clock of Object.values(state.clocks)) {
+    if (clock && clock.status === 'running') clock.dueAt = dueOf(ctx, state, clock);
+  }
+}

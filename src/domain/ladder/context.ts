@@ -1,0 +1,36 @@
+import { BusinessCalendar } from '../clock';
+import type { Pause } from '../clock/types';
+import { hasSeverity, type SeverityTargets, type Target } from '../policy/policy';
+import type { ClockKey, IncidentState, IncidentWorkflowInput } from './types';
+
+const TERMINAL = new Set(['closed', 'cancelled', 'excluded']);
+
+export function isTerminal(state: IncidentState): boolean {
+  return TERMINAL.has(state.status);
+}
+
+/** The per-incident context the ladder computes with, derived from the pinned snapshot. */
+export class LadderContext {
+  readonly calendar: BusinessCalendar;
+  constructor(
+    readonly input: IncidentWorkflowInput,
+    readonly workflowId: string,
+  ) {
+    this.calendar = BusinessCalendar.of(input.calendar.definition);
+  }
+
+  targets(severity: string): SeverityTargets {
+    const targets = hasSeverity(this.input.policy.definition, severity) ? this.input.policy.definition.severities[severity] : undefined;
+    if (!targets) throw new Error(`severity ${severity} is not in policy ${this.input.policy.id} v${this.input.policy.version}`);
+    return targets;
+  }
+
+  target(severity: string, key: ClockKey): Target {
+    const [group, name] = key.split('.') as [keyof SeverityTargets, string];
+    return (this.targets(severity)[group] as unknown as Record<string, Target>)[name];
+  }
+}
+
+export function enginePauses(state: IncidentState): Pause[] {
+  return state.pauses.map((p) => ({ from: p.from, to: p.to }));
+}
