@@ -1,31 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { formatMoney, MoneyDecimal } from '../src/domain/penalty/money';
 import { applyCap } from '../src/domain/penalty/penalty';
+import type { LedgerPostingRequest, LedgerPostingResult } from '../src/domain/ladder';
 
-export interface PostLedgerEntryInput {
-  key: string;
-  kind: 'accrual' | 'reversal' | 'correction';
-  contractId: string;
-  incidentId: string;
-  periodIndex: number;
-  periodStart: number;
-  periodEnd: number;
-  /** Signed decimal string, already rounded to the currency's minor unit. */
-  amount: string;
-  currency: string;
-  rate: string;
-  basisAmount: string;
-  cap: string;
-  capScope: 'contract' | 'incident';
-  workflowId: string;
-  runId: string;
-}
-
-export interface PostLedgerEntryResult {
-  written: boolean;
-  amount: string;
-  capApplied: boolean;
-}
+/** The driver's request, as the activity receives it (see EffectDriver). */
+export type PostLedgerEntryInput = LedgerPostingRequest;
+export type PostLedgerEntryResult = LedgerPostingResult;
 
 export function createLedgerActivities({ dataSource }: { dataSource: DataSource }) {
   return {

@@ -1,23 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { IncidentView, TimelineEvent } from '../src/domain/ladder';
+import type { TimelineWrite } from '../src/domain/ladder';
 
-export interface PersistTimelineInput {
-  workflowId: string;
-  runId: string;
-  incidentId: string;
-  contractId: string;
-  events: TimelineEvent[];
-  projection: {
-    seq: number;
-    status: string;
-    stage: string;
-    rung: string;
-    severity: string;
-    nextDueAt: number | null;
-    breachCount: number;
-    view: IncidentView;
-  };
-}
+export type PersistTimelineInput = TimelineWrite;
 
 export function createTimelineActivities({ dataSource }: { dataSource: DataSource }) {
   return {

@@ -11,7 +11,9 @@ import type { IncidentState, IncidentView, LedgerPosting, TimelineEvent } from '
 import { buildView } from './view';
 
 /** One ledger row to post: the posting plus what the ledger needs to price, cap and trace it. */
-export interface LedgerPostingRequest extends Omit<LedgerPosting, 'capApplied' | 'written' | 'cancelled'> {
+export interface LedgerPostingRequest extends Omit<LedgerPosting, 'capApplied' | 'written' | 'cancelled' | 'generation'> {
+  /** The accrual schedule's generation (informational: the key already carries it). */
+  generation?: number;
   contractId: string;
   incidentId: string;
   currency: string;
