@@ -5,7 +5,7 @@ import type { PenaltyTerms } from '../domain/penalty/terms';
 import type { CalendarDefinition } from '../domain/clock/types';
 import type { PolicyDefinition } from '../domain/policy/policy';
 import { NotFoundError } from '../common/errors';
-import type { IncidentWorkflowInput } from '../domain/ladder';
+import type { PinnedSnapshot } from '../domain/ladder';
 
 interface ContractRow {
   id: string;
@@ -21,9 +21,7 @@ interface ContractRow {
   policy_definition: PolicyDefinition;
 }
 
-export type PinnedSnapshot = Pick<IncidentWorkflowInput, 'policy' | 'calendar' | 'contract'>;
-
-/** Reads what an incident pins at its start: the contract's terms, its calendar and a policy version. */
+/** Reads what a new incident pins at its start: the contract's current terms, its calendar and a policy version. */
 @Injectable()
 export class IncidentSnapshotRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -26,11 +26,16 @@ import {
   type StepPayloads,
   type IncidentView,
   type IncidentWorkflowInput,
+  type PinnedSnapshot,
   buildView,
 } from '../domain/ladder';
 import type { ListIncidentsQuery } from './dto/list-incidents.dto';
 import type { ReportIncidentDto } from './dto/report-incident.dto';
 import { IncidentSnapshotRepository } from './incident-snapshot.repository';
+
+/** What the list reads of an incident (not the pinned snapshot: it is large and the list never needs it). */
+const LIST_COLUMNS =
+  'id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version, status, rung, stage, next_due_at, breach_count, state, updated_at';
 
 /** Tolerated clock skew for a reportedAt in the future. */
 const FUTURE_SKEW_MS = 60_000;
@@ -50,6 +55,7 @@ interface IncidentRow {
   next_due_at: Date | null;
   breach_count: number;
   state: IncidentView | null;
+  pinned: PinnedSnapshot | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -96,8 +102,9 @@ export class IncidentsService {
     const workflowId = incidentWorkflowId(id);
     const inserted: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version,
-         status, rung, stage, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9)
+         status, rung, stage, idempotency_key, pinned, pinned_source)
+       VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9,
+         $10::jsonb, 'report')
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         id,
@@ -109,6 +116,7 @@ export class IncidentsService {
         snapshot.policy.id,
         snapshot.policy.version,
         idempotencyKey ?? null,
+        JSON.stringify(snapshot),
       ],
     );
     if (inserted.length === 0) {
@@ -167,7 +175,8 @@ export class IncidentsService {
       await this.temporal.workflow.getHandle(row.workflow_id).describe();
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
-      const snapshot = await this.snapshots.load(row.contract_id, row.policy_version);
+      // The terms pinned at the report, not whatever the contract says now.
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
       await this.startWorkflow({
         incidentId: row.id,
         severity: row.severity,
@@ -212,7 +221,7 @@ export class IncidentsService {
     );
     const rows: Array<IncidentRow & { contract_name: string; zone: string }> = await this.dataSource.query(
       `SELECT i.*, c.name AS contract_name, cal.definition->>'zone' AS zone
-       FROM (SELECT * FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
+       FROM (SELECT ${LIST_COLUMNS} FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
              LIMIT $${params.length + 1} OFFSET $${params.length + 2}) i
        JOIN contracts c ON c.id = i.contract_id JOIN calendars cal ON cal.id = c.calendar_id
        ORDER BY i.next_due_at ASC NULLS LAST, i.reported_at DESC, i.id`,
@@ -269,7 +278,7 @@ export class IncidentsService {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       // A workflow the server no longer has (retention) still has its last projection.
-      const snapshot = await this.snapshots.load(row.contract_id, row.policy_version);
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
       return { view: row.state, zone: snapshot.calendar.definition.zone, severities: Object.keys(snapshot.policy.definition.severities) };
     }
   }

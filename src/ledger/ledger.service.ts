@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseInstant } from '../admin/time-input';
 import { DomainValidationError } from '../domain/errors';
-import { formatMoney, isCurrency, MoneyDecimal } from '../domain/penalty/money';
+import { moneyOut, plainDecimal } from '../domain/penalty/money';
 import { csvRecord } from './csv';
 import type { LedgerQuery } from './dto/ledger-query.dto';
 import type { LedgerEntryResponse, LedgerPageResponse, LedgerTotals } from './dto/ledger.response';
@@ -30,19 +30,6 @@ export const LEDGER_CSV_COLUMNS = [
 
 /** Rows fetched per round trip when streaming CSV (memory stays bounded whatever the ledger's size). */
 const CSV_FETCH_SIZE = 1000;
-
-/**
- * A NUMERIC from PostgreSQL ('2500.0000') as a plain decimal string with the currency's minor digits
- * ('2500.00'). Decimal arithmetic only; a currency the table does not know keeps the exact value.
- */
-export function moneyOut(value: string, currency: string): string {
-  return isCurrency(currency) ? formatMoney(value, currency) : new MoneyDecimal(value).toFixed();
-}
-
-/** A NUMERIC rate ('0.00250000') as its shortest plain decimal ('0.0025'). */
-export function plainDecimal(value: string): string {
-  return new MoneyDecimal(value).toFixed();
-}
 
 interface LedgerRow {
   id: string;

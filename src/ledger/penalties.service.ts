@@ -6,7 +6,7 @@ import { compareMoney, formatMoney, MoneyDecimal, sumMoney } from '../domain/pen
 import { accrualPerPeriod, capAmount } from '../domain/penalty/penalty';
 import { DEFAULT_PENALTY_PERIOD, type PenaltyTerms } from '../domain/penalty/terms';
 import type { IncidentPenaltyResponse, PenaltiesResponse } from './dto/penalties.response';
-import { moneyOut } from './ledger.service';
+import { moneyOut } from '../domain/penalty/money';
 
 /** A contract as finance reads it: total with the currency's minor digits, terms with defaults filled in. */
 export interface FinanceContract {

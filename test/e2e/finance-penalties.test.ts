@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, type ContractFixture } from '../harness/fixtures';
 import type { PenaltyTerms } from '../../src/domain/penalty/terms';
+import { IncidentSnapshotRepository } from '../../src/incidents/incident-snapshot.repository';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -35,9 +36,19 @@ async function insertIncident(t: TestApp, fx: ContractFixture, f: Facts): Promis
     ...(f.closedAt !== undefined ? { closedAt: f.closedAt } : {}),
   };
   await t.dataSource.query(
-    `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version, status, rung, stage, state)
-     VALUES ($1, $2, $3, 'urgent', 'finance test', $4::timestamptz, $5, 1, $6, 'penalty', 'onsite', $7::jsonb)`,
-    [id, `incident-${id}`, fx.contractId, new Date(f.reportedAt).toISOString(), fx.policyId, f.status, JSON.stringify(state)],
+    `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version, status, rung, stage, state,
+       pinned, pinned_source)
+     VALUES ($1, $2, $3, 'urgent', 'finance test', $4::timestamptz, $5, 1, $6, 'penalty', 'onsite', $7::jsonb, $8::jsonb, 'report')`,
+    [
+      id,
+      `incident-${id}`,
+      fx.contractId,
+      new Date(f.reportedAt).toISOString(),
+      fx.policyId,
+      f.status,
+      JSON.stringify(state),
+      JSON.stringify(await new IncidentSnapshotRepository(t.dataSource).load(fx.contractId)),
+    ],
   );
   return id;
 }
@@ -73,8 +84,8 @@ async function post(
   return id;
 }
 
-async function accrue(t: TestApp, contractId: string, incidentId: string, periods: number, amount = '2500.00') {
-  for (let k = 1; k <= periods; k += 1) await post(t, contractId, incidentId, 'accrual', k, amount);
+async function accrue(t: TestApp, contractId: string, incidentId: string, periods: number, amount = '2500.00', rate = '0.0025') {
+  for (let k = 1; k <= periods; k += 1) await post(t, contractId, incidentId, 'accrual', k, amount, { rate });
 }
 
 /** A whole-second instant `days` ago. */
@@ -369,7 +380,7 @@ describe('finance: reconciliation', () => {
     });
     const s = ago(10);
     const second = await insertIncident(t, fx, { status: 'restored', reportedAt: s, breachedAt: s + 2 * HOUR, restoredAt: s + DAY + HOUR });
-    await accrue(t, fx.contractId, first, 4, '10000.00');
+    await accrue(t, fx.contractId, first, 4, '10000.00', '0.01');
     await post(t, fx.contractId, second, 'accrual', 1, '10000.00', { rate: '0.01' });
 
     const rec = await reconcile(t, fx.contractId);
@@ -420,13 +431,28 @@ describe('finance: reconciliation', () => {
     expect(foreign.status).toBe(404);
   });
 
-  it('notes ledger rows posted under other terms than the contract has now', async () => {
+  it('judges an incident by the terms pinned when it started, not by the contract as renegotiated since', async () => {
+    const fx = await createContract(t.dataSource);
+    const r = ago(3);
+    const a = await insertIncident(t, fx, { status: 'restored', reportedAt: r, breachedAt: r + 2 * HOUR, restoredAt: r + 3 * DAY + HOUR });
+    await accrue(t, fx.contractId, a, 4);
+    const admin = await t.as(['admin']);
+    const put = await admin
+      .put(`/api/v1/contracts/${fx.contractId}`)
+      .send({ penaltyTerms: { ratePerPeriod: '0.005', capFraction: '0.05' } });
+    expect(put.status).toBe(200);
+    const rec = await reconcile(t, fx.contractId);
+    expect(rec.incidents[0]).toMatchObject({ result: 'ok', difference: '0.00', expected: { periods: 4, net: '10000.00' } });
+    expect(rec.ok).toBe(true);
+  });
+
+  it('reports ledger rows posted at another rate than the pinned terms', async () => {
     const fx = await createContract(t.dataSource, { terms: { ratePerPeriod: '0.003' } satisfies Partial<PenaltyTerms> });
     const r = ago(3);
     const a = await insertIncident(t, fx, { status: 'restored', reportedAt: r, breachedAt: r + 2 * HOUR, restoredAt: r + 5 * HOUR });
     await post(t, fx.contractId, a, 'accrual', 1, '2500.00');
     const rec = await reconcile(t, fx.contractId);
     expect(rec.incidents[0]).toMatchObject({ result: 'mismatch', difference: '-500.00' });
-    expect(rec.incidents[0].notes[0]).toMatch(/posted with rate 0\.0025 on 1000000\.00; the contract now says 0\.003 on 1000000\.00/);
+    expect(rec.incidents[0].issues).toContain("posted with rate 0.0025 on 1000000.00; the incident's pinned terms say 0.003 on 1000000.00");
   });
 });

@@ -108,16 +108,24 @@ export interface ContractSnapshot {
   webhookUrl: string | null;
 }
 
-/** Everything an incident needs, pinned when it starts: later admin edits never move its deadlines. */
-export interface IncidentWorkflowInput {
+/**
+ * The terms an incident runs under, pinned when it starts: the policy version, the calendar and the
+ * contract's terms. Later admin edits never move its deadlines or its money, and everything computed
+ * for it later (reconciliation, reports, simulations) uses this snapshot (kept in `incidents.pinned`).
+ */
+export interface PinnedSnapshot {
+  policy: { id: string; version: number; definition: PolicyDefinition };
+  calendar: { id: string; definition: CalendarDefinition };
+  contract: ContractSnapshot;
+}
+
+/** Everything an incident's workflow starts from. */
+export interface IncidentWorkflowInput extends PinnedSnapshot {
   incidentId: string;
   severity: string;
   description: string;
   reportedAt: number;
   reportedBy: string;
-  policy: { id: string; version: number; definition: PolicyDefinition };
-  calendar: { id: string; definition: CalendarDefinition };
-  contract: ContractSnapshot;
 }
 
 export interface Resolution {

@@ -266,3 +266,16 @@ export function sumMoney(amounts: readonly string[], currency: string): string {
 export function compareMoney(a: MoneyValue, b: MoneyValue): number {
   return new MoneyDecimal(a).comparedTo(new MoneyDecimal(b));
 }
+
+/**
+ * A NUMERIC from PostgreSQL ('2500.0000') as a plain decimal string with the currency's minor digits
+ * ('2500.00'). Decimal arithmetic only; a currency the table does not know keeps the exact value.
+ */
+export function moneyOut(value: string, currency: string): string {
+  return isCurrency(currency) ? formatMoney(value, currency) : new MoneyDecimal(value).toFixed();
+}
+
+/** A NUMERIC rate ('0.00250000') as its shortest plain decimal ('0.0025'). */
+export function plainDecimal(value: string): string {
+  return new MoneyDecimal(value).toFixed();
+}

@@ -1,28 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROUNDING_RULE } from './ledger.response';
-
-/** Seconds around a period boundary inside which an accruing incident may be one period ahead or behind. */
-export const PENDING_WINDOW_MS = 10_000;
+import { PENDING_WINDOW_MS } from '../reconcile';
 
 export const RECONCILIATION_RULES = [
-  "For each incident of the contract, what it should have accrued is recomputed from its recorded facts (the workflow's last persisted " +
-    "state: penalty.breachedAt, pauses, restoredAt, closedAt, status) and the contract's current penalty terms and total, then compared with the ledger.",
-  'Interruption = running time on the wall clock (24x7, pauses removed) from the accrual start (countFrom report: reportedAt; ' +
-    'countFrom breach: breachedAt) to restoredAt, else closedAt (excluded/cancelled), else asOf (still open).',
-  "Periods owed = ceil(interruption / period) for partialPeriod 'started' (every period whose posting instant is before the end), " +
-    "floor(...) for 'completed'; 0 when penalty.restoreWithin was never breached (or the breach was withdrawn).",
+  'For each incident of the contract, what it should have accrued is recomputed by the ladder engine itself (the same accrual schedule ' +
+    "the workflow posts from) on the incident's pinned snapshot (the policy version, calendar and contract terms it started with; " +
+    'later edits of the contract do not change it) and its last persisted state (breach, pauses, restore, status), then compared with the ledger.',
+  'A period is owed once its posting instant has passed while service was still interrupted: countFrom report counts periods from the report, ' +
+    "countFrom breach from the breach; partialPeriod 'started' owes a period just after it starts, 'completed' at its end; never dated before the breach; " +
+    'paused time accrues nothing; nothing is owed when penalty.restoreWithin was never breached (or the breach was withdrawn). ' +
+    'Interruption (shown in facts) = running time on the wall clock (pauses removed) from the accrual start to the restore, the exclusion or asOf.',
   'Excluded and cancelled incidents owe net 0: every accrual must be reversed.',
-  'Each period owes total × rate (rounded once, half-even). Per-incident cap scope: the cap applies to each incident alone, in period order. ' +
-    'Contract cap scope: the cap is applied across incidents in posting order: every owed period is placed at the instant it posts ' +
-    '(its period boundary, never before the breach); ties go to the incident whose first ledger accrual came first (then the earlier breach). ' +
-    'Periods of excluded/cancelled incidents hold cap headroom from their posting until the exclusion, when their reversal frees it.',
+  "Each period owes the pinned total × the pinned rate (rounded once, half-even), cut to the headroom left under the incident's pinned cap " +
+    '(per contract or per incident, as the terms say). The ledger applies the cap in the order it takes postings (row ids), so each accrual row ' +
+    'is expected to be the period amount cut to what the rows before it left (net of reversals and corrections). An owed period with no row ' +
+    "is right only if the cap was reached between the moment it fell due and its incident's next row; otherwise it is missing.",
   'Ledger side: net = sum of all entries; a period is live when it has more accrual rows than reversal/correction rows. ' +
-    'Two live accrual rows for one period is a duplicate.',
+    'Two live accrual rows for one period is a duplicate. Rows posted at another rate or basis than the pinned terms are a mismatch.',
   `Pending: an incident still accruing (open or paused) whose ledger has exactly one period more or fewer than expected at the tail, ` +
     `while a period boundary (or the restore deadline) lies within ${PENDING_WINDOW_MS / 1000} s of asOf, is reported as result "pending", not as a mismatch: ` +
     'the workflow posts at the boundary and writes its state just after, so a check at that instant can see either side.',
-  'Limitation: a reclassification that moved the breach instant cancels and re-posts accruals; the cap use of the cancelled generation is not replayed, ' +
-    'so near the contract cap such an incident can show a difference that is only due to posting order.',
   ROUNDING_RULE,
 ];
 

@@ -17,7 +17,7 @@ import {
   RUNGS,
   buildView,
 } from '../../../src/domain/ladder';
-import { CALENDAR_5X8, executeLedger, makePolicy, MIN, Run, type RunOptions, sec, SEC, targets, type TargetOverrides } from './helpers';
+import { CALENDAR_5X8, makePolicy, MIN, Run, type RunOptions, sec, SEC, targets, type TargetOverrides } from './helpers';
 
 const json = (v: unknown): string => JSON.stringify(v);
 
@@ -303,7 +303,8 @@ function play(sc: Scenario, check: boolean, observe?: (run: Run) => void): Run {
     run.log.events.push(...e.events);
     run.log.notifications.push(...e.notifications);
     run.log.ledger.push(...e.ledger);
-    for (const c of e.ledger) executeLedger(run.state, c);
+    run.pendingLedger.push(...e.ledger);
+    run.settleLedger();
     if (check) checkInvariants(run, now, i % 4 === 0 || i === sc.commands.length - 1);
     observe?.(run);
   }

@@ -19,6 +19,8 @@ import {
   refusal,
   type Effects,
   type LedgerCommand,
+  type LedgerPostingResult,
+  type LedgerWorkItem,
   type StepName,
   type StepPayloads,
   type ClockKey,
@@ -101,7 +103,14 @@ export interface RunOptions {
   workflowId?: string;
   /** Execute ledger commands after every tick/step like the effect driver (default true). */
   settleLedger?: boolean;
+  /** The ledger port (default: no database, no cap, every posting written in full). */
+  ledger?: LedgerPort;
 }
+
+/** A synchronous ledger port: what the ledger answers for one posting of an incident. */
+export type LedgerPort = (ctx: LadderContext, state: IncidentState, item: LedgerWorkItem) => LedgerPostingResult;
+
+const uncappedLedger: LedgerPort = (_ctx, _state, item) => ({ amount: item.posting.amount, capApplied: false, written: true });
 
 export function makeInput(o: RunOptions = {}): IncidentWorkflowInput {
   return {
@@ -203,9 +212,12 @@ export class Run {
     return kind === undefined ? this.log.events : this.log.events.filter((e) => e.kind === kind);
   }
 
-  /** The ledger activity, without the cap: posts land as written, cancelAll negates every live accrual. */
+  /** Executes the queued ledger commands through the ledger port, as the effect driver does. */
   settleLedger(): void {
-    for (const command of this.pendingLedger.splice(0)) executeLedger(this.state, command);
+    const port = this.options.ledger ?? uncappedLedger;
+    for (const command of this.pendingLedger.splice(0)) {
+      for (const item of ledgerWork(this.state, command)) settleLedgerWork(this.state, item, port(this.ctx, this.state, item));
+    }
   }
 
   snapshot(): IncidentState {
@@ -218,13 +230,6 @@ export class Run {
     this.log.ledger.push(...e.ledger);
     this.pendingLedger.push(...e.ledger);
     if (this.settle) this.settleLedger();
-  }
-}
-
-/** The ledger port without a database or cap: every posting is written in full. */
-export function executeLedger(state: IncidentState, command: LedgerCommand): void {
-  for (const item of ledgerWork(state, command)) {
-    settleLedgerWork(state, item, { amount: item.posting.amount, capApplied: false, written: true });
   }
 }
 
