@@ -175,6 +175,7 @@ export function reconcileContract(input: {
     try {
       const ctx = contextOf(facts, state, pinned);
       const terms = pinned.contract.penalty;
+      if (!terms) continue; // a contract without money owes nothing
       w.currency = pinned.contract.currency;
       w.perPeriod = periodAmount(ctx);
       w.cap = penaltyCap(ctx).cap;

@@ -21,7 +21,7 @@ import { PolicyResponse, PolicyVersionResponse } from './dto/policy.response';
 import { UpdatePolicyDto } from './dto/update-policy.dto';
 import { PoliciesService, toPolicyResponse, toPolicyVersionResponse } from './policies.service';
 import { PolicyPreviewService } from './policy-preview.service';
-import { RUNG_OPENING_NOTE } from './rung-openings';
+import { RUNG_OPENING_NOTE } from '../domain/ladder';
 
 const ID = { name: 'id', format: 'uuid', description: 'Policy id' };
 

@@ -6,6 +6,7 @@ import { deadlineOf } from '../clock';
 import { accrualPerPeriod, capAmount } from '../penalty/penalty';
 import { enginePauses, type LadderContext } from './context';
 import { record, type Effects, type LedgerCommand } from './effects';
+import type { PenaltyTerms } from '../penalty/terms';
 import type { IncidentState, LedgerPosting } from './types';
 
 export interface AccrualPeriod {
@@ -21,7 +22,7 @@ export interface AccrualPeriod {
 
 function periodBoundary(ctx: LadderContext, state: IncidentState, start: number, k: number): number | null {
   if (k === 0) return start;
-  const { period } = ctx.input.contract.penalty;
+  const { period } = penaltyTerms(ctx);
   return deadlineOf(ctx.calendar, start, { amount: period.amount * k, unit: period.unit }, enginePauses(state));
 }
 
@@ -34,8 +35,8 @@ function periodBoundary(ctx: LadderContext, state: IncidentState, start: number,
  */
 export function accrualPeriod(ctx: LadderContext, state: IncidentState, index: number): AccrualPeriod | null {
   const { penalty } = state;
-  if (penalty.breachedAt === null || state.status === 'excluded' || state.status === 'cancelled') return null;
   const terms = ctx.input.contract.penalty;
+  if (!terms || penalty.breachedAt === null || state.status === 'excluded' || state.status === 'cancelled') return null;
   const start = terms.countFrom === 'breach' ? penalty.breachedAt : ctx.input.reportedAt;
   const periodStart = periodBoundary(ctx, state, start, index - 1);
   const periodEnd = periodBoundary(ctx, state, start, index);
@@ -69,7 +70,14 @@ export function owedPeriods(ctx: LadderContext, state: IncidentState, asOf: numb
 /** The nominal amount of one period: contract total × rate, rounded once to the minor unit. */
 export function periodAmount(ctx: LadderContext): string {
   const { contract } = ctx.input;
-  return accrualPerPeriod(contract.totalValue, contract.penalty.ratePerPeriod, contract.currency);
+  return accrualPerPeriod(contract.totalValue, penaltyTerms(ctx).ratePerPeriod, contract.currency);
+}
+
+/** The pinned penalty terms; only called where something accrues, which needs terms. */
+export function penaltyTerms(ctx: LadderContext): PenaltyTerms {
+  const terms = ctx.input.contract.penalty;
+  if (!terms) throw new Error(`contract ${ctx.input.contract.id} carries no penalty terms`);
+  return terms;
 }
 
 export function accrualKey(ctx: LadderContext, generation: number, index: number): string {
@@ -79,10 +87,10 @@ export function accrualKey(ctx: LadderContext, generation: number, index: number
 /** Queues a posting for every period owed by `now` that is not posted yet. */
 export function accrueDuePeriods(ctx: LadderContext, state: IncidentState, effects: Effects, now: number): void {
   const { contract } = ctx.input;
-  const amount = periodAmount(ctx);
   for (;;) {
     const next = nextAccrual(ctx, state);
     if (!next || next.owedFrom === null || next.postAt === null || next.owedFrom > now) return;
+    const amount = periodAmount(ctx);
     state.penalty.periodsPosted = next.index;
     const key = accrualKey(ctx, state.penalty.generation, next.index);
     effects.ledger.push({
@@ -162,5 +170,6 @@ export function settleLedgerWork(state: IncidentState, item: LedgerWorkItem, res
 /** Cap for the ledger port: fraction of the contract total, per contract or per incident. */
 export function penaltyCap(ctx: LadderContext): { cap: string; scope: 'contract' | 'incident' } {
   const { contract } = ctx.input;
-  return { cap: capAmount(contract.totalValue, contract.penalty.capFraction, contract.currency), scope: contract.penalty.capScope };
+  const terms = penaltyTerms(ctx);
+  return { cap: capAmount(contract.totalValue, terms.capFraction, contract.currency), scope: terms.capScope };
 }

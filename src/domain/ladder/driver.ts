@@ -4,7 +4,7 @@
  * read model, then notifications. Its ports are the workflow's activities in production and plain
  * functions in unit tests, so the ordering is tested without a server.
  */
-import { ledgerWork, settleLedgerWork, type LedgerPostingResult, penaltyCap } from './accrual';
+import { ledgerWork, penaltyCap, penaltyTerms, settleLedgerWork, type LedgerPostingResult } from './accrual';
 import type { LadderContext } from './context';
 import type { Effects, LedgerCommand, Notification } from './effects';
 import type { IncidentState, IncidentView, LedgerPosting, TimelineEvent } from './types';
@@ -96,13 +96,13 @@ export class EffectDriver {
 
   private async executeLedger(command: LedgerCommand): Promise<void> {
     const { contract } = this.ctx.input;
-    const { cap, scope } = penaltyCap(this.ctx);
     for (const item of ledgerWork(this.state, command)) {
+      const { cap, scope } = penaltyCap(this.ctx);
       const result = await this.ports.postLedgerEntry({
         contractId: contract.id,
         incidentId: this.state.incidentId,
         currency: contract.currency,
-        rate: contract.penalty.ratePerPeriod,
+        rate: penaltyTerms(this.ctx).ratePerPeriod,
         basisAmount: contract.totalValue,
         cap,
         capScope: scope,

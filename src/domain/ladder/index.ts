@@ -9,3 +9,4 @@ export * from './refusals';
 export * from './transitions';
 export * from './view';
 export * from './driver';
+export * from './preview';

@@ -290,7 +290,7 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
   record(state, effects, 'reclassified', now, undefined, { from: previous, to: severity });
 
   const breachAfter = state.penalty.breachedAt;
-  const countsFromBreach = ctx.input.contract.penalty.countFrom === 'breach';
+  const countsFromBreach = ctx.input.contract.penalty?.countFrom === 'breach';
   // Periods owed change only when the breach is withdrawn, or moves while periods count from it.
   if (breachBefore !== null && breachBefore !== breachAfter && (breachAfter === null || countsFromBreach)) {
     // Corrections cancel every accrual posted or still queued; accrual then restarts from scratch.

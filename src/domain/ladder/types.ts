@@ -104,7 +104,8 @@ export interface ContractSnapshot {
   customer: string;
   totalValue: string;
   currency: string;
-  penalty: PenaltyTerms;
+  /** Null when the contract carries no money: breaches are tracked, nothing is posted. */
+  penalty: PenaltyTerms | null;
   webhookUrl: string | null;
 }
 

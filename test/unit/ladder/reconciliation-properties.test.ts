@@ -45,7 +45,7 @@ class MemoryLedger {
         periodIndex: posting.periodIndex,
         amount,
         currency: contract.currency,
-        rate: contract.penalty.ratePerPeriod,
+        rate: contract.penalty!.ratePerPeriod,
         basis: contract.totalValue,
         at: this.now,
         key: posting.key,
@@ -160,7 +160,7 @@ function reconcileScenario(scenario: Scenario) {
   for (const run of runs) run.tick(asOf);
   const contract = runs[0].ctx.input.contract;
   return reconcileContract({
-    contract: { id: contract.id, currency: contract.currency, totalValue: contract.totalValue, terms: contract.penalty },
+    contract: { id: contract.id, currency: contract.currency, totalValue: contract.totalValue, terms: contract.penalty! },
     asOf,
     ledger: ledger.rows,
     incidents: runs.map((run) => ({
@@ -204,7 +204,7 @@ describe('property: reconciliation over the ladder’s own postings', () => {
     run.tick(run.t0 + 1900 * SEC);
     ledger.rows.push({ ...ledger.rows[0], id: '99', key: 'forged' });
     const report = reconcileContract({
-      contract: { id: 'con-1', currency: 'CNY', totalValue: '1000000.00', terms: run.ctx.input.contract.penalty },
+      contract: { id: 'con-1', currency: 'CNY', totalValue: '1000000.00', terms: run.ctx.input.contract.penalty! },
       asOf: run.t0 + 1907 * SEC,
       ledger: ledger.rows,
       incidents: [
