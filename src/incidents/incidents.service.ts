@@ -253,17 +253,28 @@ export class IncidentsService {
   async get(id: string) {
     const row = await this.row(id);
     const { view, zone, severities } = await this.liveView(row);
-    const timeline: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: unknown }> = await this.dataSource.query(
+    const persisted: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: unknown }> = await this.dataSource.query(
       `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE incident_id = $1 ORDER BY seq`,
       [id],
     );
-    return {
-      ...this.summary(row),
-      zone,
-      severities,
-      state: view,
-      timeline: timeline.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), actor: e.actor, data: e.data })),
-    };
+    const timeline = persisted.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), actor: e.actor, data: e.data }));
+    // One moment for the whole answer: the live state wins, and events it has not persisted yet are appended.
+    const lastSeq = timeline.length ? timeline[timeline.length - 1].seq : 0;
+    for (const e of view?.history ?? []) {
+      if (e.seq > lastSeq) timeline.push({ seq: e.seq, kind: e.kind, at: new Date(e.at).toISOString(), actor: e.actor ?? null, data: e.data });
+    }
+    const summary = this.summary(row);
+    if (view) {
+      Object.assign(summary, {
+        status: view.status,
+        stage: view.stage,
+        rung: view.rung,
+        severity: view.severity,
+        nextDueAt: view.nextDueAt === null ? null : new Date(view.nextDueAt).toISOString(),
+        breachCount: view.breachCount,
+      });
+    }
+    return { ...summary, zone, severities, state: view, timeline };
   }
 
   /** The view at now, the zone its times are shown in and the severity classes it can be reclassified to. */

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { resolveTemporalCli } from '../../src/temporal/temporal-cli';
 import type { TestApp } from './context';
@@ -82,9 +82,13 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * With RECORD_HISTORIES=1, saves the incident's workflow history under test/workflows/histories/
  * so the replay test keeps proving that new code still replays incidents that ran on old code.
+ * A recorded history is a frozen fixture: an existing file is never overwritten (record a new
+ * behaviour under a new name, and add it to MANIFEST.sha256).
  */
 export async function recordHistory(t: TestApp, id: string, name: string): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
+  const file = join(__dirname, '..', 'workflows', 'histories', `${name}.json`);
+  if (existsSync(file)) return;
   // The CLI prints the history in the proto JSON form the SDK's replayer reads.
   const exe = await resolveTemporalCli();
   if (exe.type !== 'existing-path') throw new Error('recording histories needs the temporal CLI');
@@ -95,7 +99,6 @@ export async function recordHistory(t: TestApp, id: string, name: string): Promi
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  const dir = join(__dirname, '..', 'workflows', 'histories');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), json);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, json);
 }

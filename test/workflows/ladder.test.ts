@@ -33,9 +33,12 @@ describe('incident ladder', () => {
     expect(clock(s, 'penalty.restoreWithin').status).toBe('met');
     expect(clock(s, 'spare.triggerAfter').status).toBe('stopped');
     s = await step(t, id, 'sign-off', { signer: 'customer:liu' });
-    expect(s.stage).toBe('closed');
+    // The sign-off answers once the incident is closed and its report written (patch sign-off-answers-closed).
+    expect(s).toMatchObject({ stage: 'closed', status: 'closed' });
+    const report0 = await t.http.get(`/api/v1/incidents/${id}/report`);
+    expect(report0.status).toBe(200);
 
-    const closed = await waitForState(t, id, (st) => st.status === 'closed');
+    const closed = await detail(t, id);
     expect(closed.state.breachCount).toBe(0);
     expect(closed.status).toBe('closed');
     const kinds = closed.timeline.map((e: { kind: string }) => e.kind);
@@ -44,10 +47,7 @@ describe('incident ladder', () => {
     expect(kinds[kinds.length - 1]).toBe('closed');
     expect(closed.timeline.map((e: { seq: number }) => e.seq)).toEqual(kinds.map((_: string, i: number) => i + 1));
 
-    const rep = await eventually(async () => {
-      const r = await t.http.get(`/api/v1/incidents/${id}/report`);
-      return r.status === 200 ? r : undefined;
-    });
+    const rep = report0;
     expect(rep.body).toMatchObject({ cause: 'PSU failure', method: 'Replaced PSU', signedOffBy: 'customer:liu', breachCount: 0 });
     expect(rep.body.targets.find((x: { key: string }) => x.key === 'faultReport.deliverWithin').status).toBe('met');
     const md = await t.http.get(`/api/v1/incidents/${id}/report?format=markdown`);
@@ -58,7 +58,7 @@ describe('incident ladder', () => {
     const refused = await t.http.post(`/api/v1/incidents/${id}/acknowledge`).send({ actor: 'x' });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/closed/);
-    await recordHistory(t, id, 'happy-path-closed');
+    await recordHistory(t, id, 'happy-path-closed-sign-off-answers-closed');
   });
 
   it('breaches an unanswered triage at its due instant, within a second, and notifies', async () => {

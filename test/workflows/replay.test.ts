@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
@@ -9,6 +10,18 @@ import { Worker } from '@temporalio/worker';
 describe('replay of recorded incident histories', () => {
   const dir = join(__dirname, 'histories');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it('keeps every history ever committed, byte for byte (MANIFEST.sha256; new ones are added, none re-recorded)', () => {
+    const manifest = readFileSync(join(dir, 'MANIFEST.sha256'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/) as [string, string]);
+    const listed = manifest.map(([, file]) => file).sort();
+    expect(files.slice().sort()).toEqual(listed);
+    for (const [hash, file] of manifest) {
+      expect([file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]).toEqual([file, hash]);
+    }
+  });
 
   it('has histories of every kind of run to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -12,6 +13,7 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { createActivities } from '../../activities';
 import { searchAttributes, snapshotQuery, STEP_REFUSED, stepUpdates } from './definitions';
+import { PATCHES } from './patches';
 import {
   advance,
   applyStep,
@@ -76,6 +78,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
   }
 
   let wake = false;
+  let faultReportWritten = false;
   const inFlightNotifications = new Set<Promise<void>>();
 
   const registerStep = <S extends StepName>(step: S): void => {
@@ -93,6 +96,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
         const mySeq = state.seq;
         wake = true;
         await condition(() => state.persistedSeq >= mySeq);
+        if (step === 'signOff' && patched(PATCHES.signOffAnswersClosed)) await condition(() => faultReportWritten);
         return buildView(ctx, state, Date.now());
       },
       {
@@ -179,6 +183,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
         reportedAt: input.reportedAt,
         view: buildView(ctx, state, Date.now()),
       });
+      faultReportWritten = true;
     }
     if (isTerminal(state)) break;
 

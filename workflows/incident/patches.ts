@@ -1,0 +1,9 @@
+/**
+ * Behaviour changes of the incident workflow, each behind `patched(id)` so that incidents started on
+ * older code replay and finish the old way while new ones take the new path (README "Changing a
+ * workflow"). An id is never reused or removed while incidents started before it may still run.
+ */
+export const PATCHES = {
+  /** The sign-off step answers once the incident is closed and its fault report written, so every read after it agrees. */
+  signOffAnswersClosed: 'sign-off-answers-closed',
+} as const;
