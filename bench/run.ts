@@ -521,8 +521,10 @@ async function main(): Promise<void> {
 
   let lifecycle: LifecycleResult | undefined;
   let finance: FinanceResult | undefined;
+  let lifecycleContracts: string[] = [];
   if (only !== 'finance') {
     const contracts = await createBenchContracts(pool, num('BENCH_CONTRACTS', 50));
+    lifecycleContracts = contracts;
     lifecycle = await runLifecycleBench(
       {
         http,
@@ -538,11 +540,26 @@ async function main(): Promise<void> {
       { ...lifecycleConfig, contracts },
     );
   }
+  let reconciliation: ReconciliationCheck | undefined;
+  if (lifecycle) reconciliation = await reconcileBenchContracts(http, lifecycleContracts, log);
   if (only !== 'lifecycle') finance = await runFinanceBench({ pool, http, log }, financeConfig);
 
   if (lifecycle) printLifecycle(lifecycle, lifecycleConfig);
+  if (reconciliation) {
+    console.log(
+      `\n== Reconciliation of the benchmark's contracts ==\n${reconciliation.contracts} contracts, ${reconciliation.incidents} incidents: ` +
+        `${reconciliation.ok} ok, ${reconciliation.pending} pending, ${reconciliation.mismatch} mismatch`,
+    );
+  }
   if (finance) printFinance(finance);
   const t = targets(lifecycle, finance);
+  if (reconciliation) {
+    t.push({
+      name: 'reconciliation ok for every incident the benchmark created',
+      value: `${reconciliation.ok}/${reconciliation.incidents} ok, ${reconciliation.mismatch} mismatch`,
+      met: reconciliation.mismatch === 0 && reconciliation.pending === 0,
+    });
+  }
   console.log('\n== Targets (reported, not asserted) ==');
   console.log(
     table(
@@ -567,6 +584,7 @@ async function main(): Promise<void> {
         config: { quick, lifecycle: lifecycleConfig, finance: financeConfig },
         settings,
         lifecycle,
+        reconciliation,
         finance,
         targets: t,
         durationS: (Date.now() - started) / 1000,
@@ -578,6 +596,29 @@ async function main(): Promise<void> {
   console.log(`\nresults: ${file} (whole run ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   http.close();
   await connection.close();
+}
+
+interface ReconciliationCheck {
+  contracts: number;
+  incidents: number;
+  ok: number;
+  pending: number;
+  mismatch: number;
+}
+
+/** Finance's own reconciliation over every contract the lifecycle used (after the runs settled). */
+async function reconcileBenchContracts(http: HttpClient, contracts: string[], log: (line: string) => void): Promise<ReconciliationCheck> {
+  const check: ReconciliationCheck = { contracts: contracts.length, incidents: 0, ok: 0, pending: 0, mismatch: 0 };
+  for (const id of contracts) {
+    const res = await http.request('GET', `/api/v1/contracts/${id}/reconciliation`);
+    if (res.status !== 200) throw new Error(`reconciliation of ${id}: ${res.status} ${res.text.slice(0, 200)}`);
+    for (const incident of res.body.incidents as Array<{ result: 'ok' | 'pending' | 'mismatch'; incidentId: string; issues: string[] }>) {
+      check.incidents += 1;
+      check[incident.result] += 1;
+      if (incident.result === 'mismatch') log(`reconciliation mismatch: incident ${incident.incidentId}: ${incident.issues.join('; ')}`);
+    }
+  }
+  return check;
 }
 
 /** `node dist/bench/run.js --report bench/results/<file>.json`: prints a saved run again. */
