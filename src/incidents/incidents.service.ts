@@ -261,7 +261,8 @@ export class IncidentsService {
     // One moment for the whole answer: the live state wins, and events it has not persisted yet are appended.
     const lastSeq = timeline.length ? timeline[timeline.length - 1].seq : 0;
     for (const e of view?.history ?? []) {
-      if (e.seq > lastSeq) timeline.push({ seq: e.seq, kind: e.kind, at: new Date(e.at).toISOString(), actor: e.actor ?? null, data: e.data });
+      if (e.seq > lastSeq)
+        timeline.push({ seq: e.seq, kind: e.kind, at: new Date(e.at).toISOString(), actor: e.actor ?? null, data: e.data });
     }
     const summary = this.summary(row);
     if (view) {

@@ -19,7 +19,12 @@ describe('replay of recorded incident histories', () => {
     const listed = manifest.map(([, file]) => file).sort();
     expect(files.slice().sort()).toEqual(listed);
     for (const [hash, file] of manifest) {
-      expect([file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]).toEqual([file, hash]);
+      expect([
+        file,
+        createHash('sha256')
+          .update(readFileSync(join(dir, file)))
+          .digest('hex'),
+      ]).toEqual([file, hash]);
     }
   });
 
