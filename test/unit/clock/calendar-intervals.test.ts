@@ -300,20 +300,12 @@ describe('robustness', () => {
   });
 });
 
-describe('performance', () => {
-  it('two years of working intervals on a 5×8 calendar are computed quickly', () => {
+describe('long spans', () => {
+  // Speed is measured by the benchmark (bench/), never asserted here.
+  it('two years of working intervals on a 5×8 calendar add up to every weekday', () => {
     const NY = 'America/New_York';
     const def = { zone: NY, week: weekdays([{ open: '09:00', close: '17:00' }]), holidays: [], extraWorkingDays: [] };
-    BusinessCalendar.of(def).workingTime(at('2026-01-01T00:00', NY), at('2026-06-01T00:00', NY)); // JIT warm-up
-    let ms = Infinity;
-    let total = 0;
-    for (let i = 0; i < 3; i++) {
-      const cal = BusinessCalendar.of(def); // fresh: nothing memoized
-      const t0 = performance.now();
-      total = cal.workingTime(at('2026-01-01T00:00', NY), at('2028-01-01T00:00', NY));
-      ms = Math.min(ms, performance.now() - t0);
-    }
+    const total = BusinessCalendar.of(def).workingTime(at('2026-01-01T00:00', NY), at('2028-01-01T00:00', NY));
     expect(total).toBe((261 + 261) * 8 * H); // weekdays in 2026 and 2027
-    expect(ms).toBeLessThan(50);
   });
 });

@@ -261,22 +261,11 @@ describe('working minutes / hours', () => {
     expect(due(c, '2026-10-30T16:00', { amount: 2, unit: 'workingHours' })).toBe('2026-11-02T10:00:00.000-05:00');
   });
 
-  it('a two-year deadline on a 5×8 calendar is fast (fresh calendar, nothing memoized)', () => {
+  // Speed is measured by the benchmark (bench/), never asserted here.
+  it('a two-year deadline on a 5×8 calendar lands where a day-by-day walk says (fresh calendar, nothing memoized)', () => {
     const def = NATIONAL_DAY.definition;
     const start = at('2026-01-05T09:00', SH);
-    /** Best of 3 timings, each on a fresh calendar instance (so no memo helps). */
-    const time = (f: (c: BusinessCalendar) => unknown) => {
-      let best = Infinity;
-      let result: unknown;
-      for (let i = 0; i < 3; i++) {
-        const c = BusinessCalendar.of(def);
-        const t0 = performance.now();
-        result = f(c);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return { best, result };
-    };
-    time((c) => deadlineOf(c, start, { amount: 100, unit: 'workingDays' })); // JIT warm-up
+    const time = (f: (c: BusinessCalendar) => unknown) => ({ result: f(BusinessCalendar.of(def)) });
     const hours = time((c) => deadlineOf(c, start, { amount: 3750, unit: 'workingHours' }));
     const days = time((c) => deadlineOf(c, start, { amount: 500, unit: 'workingDays' }));
     const paused = time((c) =>
@@ -303,7 +292,7 @@ describe('working minutes / hours', () => {
     expect(toZonedIso(hours.result as number, SH)).toBe(`${nthWorkingDate(monday, 499).toISODate()}T18:00:00.000+08:00`);
     expect(toZonedIso(days.result as number, SH)).toBe(`${nthWorkingDate(monday, 500).toISODate()}T09:00:00.000+08:00`);
     expect(toZonedIso(days.result as number, SH).slice(0, 4)).toBe('2027');
-    for (const t of [hours, days, paused, elapsed]) expect(t.best).toBeLessThan(50);
+    expect(paused.result as number).toBeGreaterThan(hours.result as number);
   });
 });
 
