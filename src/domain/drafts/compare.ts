@@ -11,8 +11,12 @@ export interface FieldComparison {
   path: string;
   draft: string;
   template: string;
-  /** equal; equal but the draft flags it for review; differs; only in one of the two. */
-  status: 'equal' | 'equal-flagged' | 'differs' | 'draft-only' | 'template-only';
+  /**
+   * equal; equal but the draft flags it for review; differs where the draft
+   * proposed the value (flagged for review); differs where the draft says the
+   * letter states it; only in one of the two.
+   */
+  status: 'equal' | 'equal-flagged' | 'differs-flagged' | 'differs' | 'draft-only' | 'template-only';
 }
 
 const ABSENT = '—';
@@ -22,7 +26,7 @@ export function compareWithTemplate(draft: TemplateDraft, template: SeedTemplate
   const out: FieldComparison[] = [];
   const flagged = (path: string): boolean => draft.fields[path]?.status === 'proposed';
   const push = (path: string, d: string, t: string, flagPath = path): void => {
-    const status = d === t ? (flagged(flagPath) ? 'equal-flagged' : 'equal') : d === ABSENT ? 'template-only' : t === ABSENT ? 'draft-only' : 'differs';
+    const status = d === t ? (flagged(flagPath) ? 'equal-flagged' : 'equal') : d === ABSENT ? 'template-only' : t === ABSENT ? 'draft-only' : flagged(flagPath) ? 'differs-flagged' : 'differs';
     out.push({ path, draft: d, template: t, status });
   };
 

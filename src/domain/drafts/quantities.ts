@@ -230,6 +230,13 @@ const SCANNERS: Scanner[] = [
     },
   },
   {
+    pattern: new RegExp(`\\bhalf an? hour\\b|(${NUM_ZH})个半(?:小时|钟头)`, 'gi'),
+    build: (m, span) => {
+      const whole = m[1] ? parseNumber(m[1]) : 0;
+      return whole === undefined ? undefined : { kind: 'duration', amount: whole * 60 + 30, unit: 'minutes', span };
+    },
+  },
+  {
     pattern: new RegExp(
       `(?<![\\d.])(${NUM_ZH})\\s*个?\\s*(有效工作日|工作日|工作小时|工作天|小\\s?时|钟头|分钟|秒钟?|星期|天|日|周|月|年)`,
       'g',

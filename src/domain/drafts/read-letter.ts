@@ -71,6 +71,8 @@ interface Binding {
   trigger?: { then: Means | null; at: Span };
   /** A missed response ("未做出响应"). */
   missed?: boolean;
+  /** "4小时内派遣技术人员到达现场": the time covers the dispatch too, so it runs from the report. */
+  dispatchIncluded?: boolean;
 }
 
 interface ClassContext {
@@ -283,7 +285,8 @@ class LetterReader {
         return true;
       default: {
         const slot = binding.means;
-        this.add(sentence, span, { kind: 'target', slot, class: cls, promise, anchor: this.anchorOf(text, q, slot) });
+        const anchor = binding.dispatchIncluded ? 'report' : this.anchorOf(text, q, slot);
+        this.add(sentence, span, { kind: 'target', slot, class: cls, promise, anchor });
         return true;
       }
     }
@@ -316,7 +319,11 @@ class LetterReader {
       if (action) {
         const onsiteAfterDispatch = action.means === 'dispatch' && q.kind === 'duration' ? firstAction(right.slice(action.at.end)) : null;
         if (onsiteAfterDispatch?.means === 'onsite.arrive') {
-          return { means: 'onsite.arrive', at: shift({ start: action.at.start, end: action.at.end + onsiteAfterDispatch.at.end }, q.span.end) };
+          return {
+            means: 'onsite.arrive',
+            at: shift({ start: action.at.start, end: action.at.end + onsiteAfterDispatch.at.end }, q.span.end),
+            dispatchIncluded: true,
+          };
         }
         return { means: action.means, at: shift(action.at, q.span.end) };
       }

@@ -168,8 +168,11 @@ class DraftBuilder {
 
   private calendar(): CalendarDefinition {
     const calendars = this.of('calendar');
-    const targets = this.of('target');
-    this.working = targets.some((t) => t.promise.kind === 'duration' && t.promise.unit.startsWith('working'));
+    // Any time counted in working days/hours (a target, an extra commitment, a change request) means a working calendar.
+    this.working = this.findings.some((f) => {
+      const promise = f.kind === 'target' || f.kind === 'change-request' || f.kind === 'extra-commitment' ? f.promise : null;
+      return promise?.kind === 'duration' && promise.unit.startsWith('working');
+    });
     const zone = this.language === 'zh' ? 'Asia/Shanghai' : 'UTC';
     this.gap('unstated-value', 'calendar.zone', `the letter names no time zone; ${zone} proposed`, zone, []);
     const withHours = calendars.filter((c) => c.hours);
@@ -199,7 +202,7 @@ class DraftBuilder {
       this.note('calendar', chosen, 'no target is in working time and the letter promises 7×24 service');
     } else {
       definition = weekly(zone, ALL_DAYS, [{ open: '00:00', close: '24:00' }]);
-      this.gap('unstated-value', 'calendar', 'the letter states plain hours and no service hours; 7×24 proposed', '24x7', []);
+      this.gap('unstated-value', 'calendar.week', 'the letter states plain hours and no service hours; 7×24 proposed', '24x7', []);
     }
     for (const c of calendars) {
       if (c.class) {
