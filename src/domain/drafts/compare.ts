@@ -26,7 +26,18 @@ export function compareWithTemplate(draft: TemplateDraft, template: SeedTemplate
   const out: FieldComparison[] = [];
   const flagged = (path: string): boolean => draft.fields[path]?.status === 'proposed';
   const push = (path: string, d: string, t: string, flagPath = path): void => {
-    const status = d === t ? (flagged(flagPath) ? 'equal-flagged' : 'equal') : d === ABSENT ? 'template-only' : t === ABSENT ? 'draft-only' : flagged(flagPath) ? 'differs-flagged' : 'differs';
+    const status =
+      d === t
+        ? flagged(flagPath)
+          ? 'equal-flagged'
+          : 'equal'
+        : d === ABSENT
+          ? 'template-only'
+          : t === ABSENT
+            ? 'draft-only'
+            : flagged(flagPath)
+              ? 'differs-flagged'
+              : 'differs';
     out.push({ path, draft: d, template: t, status });
   };
 
@@ -49,7 +60,8 @@ export function compareWithTemplate(draft: TemplateDraft, template: SeedTemplate
   if (!dp && !tp) push('contractTerms.penalty', 'null', 'null');
   else {
     for (const key of ['ratePerPeriod', 'period', 'capFraction', 'capScope', 'partialPeriod', 'countFrom'] as const) {
-      const text = (p: typeof dp): string => (p ? (typeof p[key] === 'object' ? `${p.period.amount} ${p.period.unit}` : String(p[key])) : 'null');
+      const text = (p: typeof dp): string =>
+        p ? (typeof p[key] === 'object' ? `${p.period.amount} ${p.period.unit}` : String(p[key])) : 'null';
       push(`contractTerms.penalty.${key}`, text(dp), text(tp));
     }
   }

@@ -36,10 +36,7 @@ export type LetterSlot = (typeof LETTER_SLOTS)[number];
 
 /** A time a letter promises: a duration, "immediately", "the same day", or a vague word ("及时"). */
 export type Promise =
-  | ({ kind: 'duration' } & WrittenDuration)
-  | { kind: 'immediate' }
-  | { kind: 'same-day' }
-  | { kind: 'vague'; word: string };
+  ({ kind: 'duration' } & WrittenDuration) | { kind: 'immediate' } | { kind: 'same-day' } | { kind: 'vague'; word: string };
 
 /** What a target is counted from, when the letter says ("接到用户通知后" = from the report). */
 export type StatedAnchor = 'report' | 'previous-step';
@@ -89,7 +86,14 @@ export type FindingValue =
   | { kind: 'term'; months: number | null }
   | { kind: 'obligation'; name: string; recurrence: { every: WrittenDuration; times: number } | null; within?: WrittenDuration }
   | { kind: 'change-request'; request: string; step: 'reply' | 'deliver'; promise: Promise }
-  | { kind: 'extra-commitment'; name: string; slot: LetterSlot | null; class: ClassRef | null; promise: Promise | null; consequence?: Remedy }
+  | {
+      kind: 'extra-commitment';
+      name: string;
+      slot: LetterSlot | null;
+      class: ClassRef | null;
+      promise: Promise | null;
+      consequence?: Remedy;
+    }
   | { kind: 'progress-updates'; every: WrittenDuration | null }
   | { kind: 'gap'; reason: string };
 

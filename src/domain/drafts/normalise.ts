@@ -148,7 +148,14 @@ const STEPS: Record<NormalisationStepName, Step> = {
       if (endsSentence(line) || isTitleLine(line) || isTitleLine(next)) continue;
       if (startsListItem(next) || isLabelLine(next) || new RegExp(`^\\s*${LETTER_MARKER.source}`).test(next)) continue;
       // "致:上海电机学院", "7×24小时支持热线:1332…": a "label: short value" line stands alone.
-      if (isLabelLine(line) && line.trim().replace(/^[^::]*[::]/, '').trim().length <= 12) continue;
+      if (
+        isLabelLine(line) &&
+        line
+          .trim()
+          .replace(/^[^::]*[::]/, '')
+          .trim().length <= 12
+      )
+        continue;
       const a = line.trimEnd();
       const b = next.trimStart();
       const latinSeam = /[A-Za-z0-9,]$/.test(a) && /^[A-Za-z0-9(]/.test(b);

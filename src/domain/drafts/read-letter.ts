@@ -16,15 +16,7 @@
  *
  * Deterministic: the same text always gives the same findings in the same order.
  */
-import {
-  ClassRef,
-  Finding,
-  FindingValue,
-  LetterSlot,
-  Promise,
-  Provenance,
-  StatedAnchor,
-} from './findings';
+import { ClassRef, Finding, FindingValue, LetterSlot, Promise, Provenance, StatedAnchor } from './findings';
 import { Letter, Sentence } from './letters';
 import { NormalisedText } from './normalise';
 import { Quantity, scanQuantities } from './quantities';
@@ -108,7 +100,9 @@ class LetterReader {
     private readonly source: NormalisedText,
     private readonly letter: Letter,
   ) {
-    this.rows = [...source.text.text.slice(letter.start, letter.end).matchAll(SERVICE_ROW)].map((m) => rowSubject(m[0], letter.start + m.index));
+    this.rows = [...source.text.text.slice(letter.start, letter.end).matchAll(SERVICE_ROW)].map((m) =>
+      rowSubject(m[0], letter.start + m.index),
+    );
   }
 
   read(): Finding[] {
@@ -175,7 +169,10 @@ class LetterReader {
     const definition = CLASS_DEFINITION.exec(text);
     if (definition && !REQUEST_LABEL.test(text.slice(0, definition[0].length))) {
       const key = (definition[1] ?? definition[3]).toLowerCase();
-      const label = definition[0].replace(/^[\s?•·*\-]*(?:\d+[.、)]\s*)?/, '').replace(/[::]\s*$/, '').trim();
+      const label = definition[0]
+        .replace(/^[\s?•·*\-]*(?:\d+[.、)]\s*)?/, '')
+        .replace(/[::]\s*$/, '')
+        .trim();
       const ref = classRef(key, label);
       const rest = text.slice(definition[0].length).trim();
       this.add(
@@ -194,7 +191,8 @@ class LetterReader {
       if (ctx.setBy === 'label' && (style !== null || colonHeading)) this.classContext = null;
       else if (ctx.setBy === 'heading' && (higher || (style !== null && style === ctx.style))) this.classContext = null;
     }
-    if (/^(?:[一二三四五六七八九十]+、|\d+[.、])?\s*(?:乙方)?(?:免责条款|免责|责任限制|exclusions?\b)/i.test(text)) this.exclusionContext = 'section';
+    if (/^(?:[一二三四五六七八九十]+、|\d+[.、])?\s*(?:乙方)?(?:免责条款|免责|责任限制|exclusions?\b)/i.test(text))
+      this.exclusionContext = 'section';
     else if (EXCLUSION_CONTEXT.test(text) && /[::]$/.test(text)) this.exclusionContext = 'list';
     else if (style === 'cn' || style === 'chapter' || (colonHeading && !/免责|责任/.test(text))) this.exclusionContext = null;
     return null;
@@ -263,7 +261,13 @@ class LetterReader {
       if (row.tier || !row.means) {
         this.add(sentence, span, { kind: 'extra-commitment', name: `${row.name}: response`, slot: row.means, class: row.class, promise });
       } else {
-        this.add(sentence, span, { kind: 'target', slot: row.means, class: row.class ?? cls, promise, anchor: this.anchorOf(text, q, row.means) });
+        this.add(sentence, span, {
+          kind: 'target',
+          slot: row.means,
+          class: row.class ?? cls,
+          promise,
+          anchor: this.anchorOf(text, q, row.means),
+        });
       }
       return true;
     }
@@ -278,7 +282,13 @@ class LetterReader {
         this.add(sentence, span, { kind: 'extra-commitment', name: 'engineer dispatched', slot: 'onsite.arrive', class: cls, promise });
         return true;
       case 'station':
-        if (q.kind === 'duration') this.add(sentence, span, { kind: 'obligation', name: 'engineer stationed on site', recurrence: null, within: { amount: q.amount, unit: q.unit } });
+        if (q.kind === 'duration')
+          this.add(sentence, span, {
+            kind: 'obligation',
+            name: 'engineer stationed on site',
+            recurrence: null,
+            within: { amount: q.amount, unit: q.unit },
+          });
         return q.kind === 'duration';
       case 'progress':
         this.add(sentence, span, { kind: 'progress-updates', every: q.kind === 'duration' ? q : null });
@@ -341,7 +351,8 @@ class LetterReader {
       const action = lastAction(before);
       if (failed && (!action || failed.start >= action.at.start)) return this.trigger(text, shift(failed, clauseStart));
       const missed = lastMatch(before, NOT_RESPONDED);
-      if (missed && (!action || missed.start >= action.at.start)) return { means: 'triage.respond', missed: true, at: shift(missed, clauseStart) };
+      if (missed && (!action || missed.start >= action.at.start))
+        return { means: 'triage.respond', missed: true, at: shift(missed, clauseStart) };
       return action ? { means: action.means, at: shift(action.at, clauseStart) } : null;
     };
 
@@ -412,7 +423,9 @@ class LetterReader {
       if (q.kind !== 'service-pattern') continue;
       const around = text.slice(Math.max(0, q.span.start - 8), Math.min(text.length, q.span.end + 10));
       const urgent = /紧急|加急|\bemergenc|\burgent/i.test(text.slice(q.span.end, q.span.end + 8));
-      const row = /服务时间[::]\s*$/.test(text.slice(Math.max(0, q.span.start - 6), q.span.start)) ? this.rowAt(sentence.start + q.span.start) : undefined;
+      const row = /服务时间[::]\s*$/.test(text.slice(Math.max(0, q.span.start - 6), q.span.start))
+        ? this.rowAt(sentence.start + q.span.start)
+        : undefined;
       const cls = urgent ? classRef('紧急', '紧急响应') : (row?.class ?? null);
       this.add(sentence, q.span, {
         kind: 'calendar',
@@ -471,7 +484,13 @@ class LetterReader {
     }
     const fm = FORCE_MAJEURE.exec(text);
     if (fm) {
-      const effect = EXTENDS.test(text) ? 'extend-deadlines' : NO_LIABILITY.test(text) ? 'no-liability' : excluding ? 'excluded' : 'mentioned';
+      const effect = EXTENDS.test(text)
+        ? 'extend-deadlines'
+        : NO_LIABILITY.test(text)
+          ? 'no-liability'
+          : excluding
+            ? 'excluded'
+            : 'mentioned';
       this.add(sentence, { start: 0, end: text.length }, { kind: 'force-majeure', effect });
     }
     for (const { pattern, remedy } of REMEDY_WORDS) {
@@ -479,13 +498,18 @@ class LetterReader {
       if (m) this.add(sentence, spanOf(m), { kind: 'remedy', remedy });
     }
     const vendor = VENDOR_CAUSED.exec(text);
-    if (vendor && /中断|违约|interrupt|penalt|outage/i.test(text)) this.add(sentence, spanOf(vendor), { kind: 'penalty-condition', condition: 'vendor-caused' });
+    if (vendor && /中断|违约|interrupt|penalt|outage/i.test(text))
+      this.add(sentence, spanOf(vendor), { kind: 'penalty-condition', condition: 'vendor-caused' });
 
     if (!quantities.some((q) => q.kind === 'recurrence')) {
       const periodic = PERIODIC.exec(text);
       const duty = periodic ? DUTY_WORDS.find((d) => d.pattern.test(text.slice(periodic.index))) : undefined;
       if (periodic && duty) {
-        this.add(sentence, cover(spanOf(periodic), matchSpan(text, duty.pattern, periodic.index)), { kind: 'obligation', name: duty.name, recurrence: null });
+        this.add(sentence, cover(spanOf(periodic), matchSpan(text, duty.pattern, periodic.index)), {
+          kind: 'obligation',
+          name: duty.name,
+          recurrence: null,
+        });
       }
     }
     // Steps promised with no time at all: a fault report after the fix, progress updates.
@@ -504,7 +528,10 @@ class LetterReader {
         (q) => q.kind === 'duration' && (q.unit === 'years' || q.unit === 'months') && !AFTER_TERM.test(text.slice(0, q.span.start)),
       );
       if (years && years.kind === 'duration') {
-        this.add(sentence, cover(spanOf(term), years.span), { kind: 'term', months: years.unit === 'years' ? years.amount * 12 : years.amount });
+        this.add(sentence, cover(spanOf(term), years.span), {
+          kind: 'term',
+          months: years.unit === 'years' ? years.amount * 12 : years.amount,
+        });
       } else if (/X年|X个月/.test(text)) {
         this.add(sentence, spanOf(term), { kind: 'term', months: null });
       }
@@ -550,7 +577,13 @@ function promiseOf(q: Quantity): Promise {
 }
 
 function rowSubject(name: string, at: number): RowSubject {
-  const means: LetterSlot | null = /现场/.test(name) ? 'onsite.arrive' : /远程/.test(name) ? 'remote.start' : /热线/.test(name) ? 'triage.respond' : null;
+  const means: LetterSlot | null = /现场/.test(name)
+    ? 'onsite.arrive'
+    : /远程/.test(name)
+      ? 'remote.start'
+      : /热线/.test(name)
+        ? 'triage.respond'
+        : null;
   return {
     at,
     name,

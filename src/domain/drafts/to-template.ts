@@ -14,7 +14,15 @@ import { CalendarDefinition, Duration, Weekday as WeekdayName, WorkingWindow } f
 import { ClassRef, Finding, LetterSlot, Promise } from './findings';
 import { WrittenDuration } from './quantities';
 import { PenaltyTerms } from '../penalty/terms';
-import { PolicyDefinition, RUNG_TARGETS, SeverityTargets, Target, TargetAnchor, TargetKey, validatePolicyDefinition } from '../policy/policy';
+import {
+  PolicyDefinition,
+  RUNG_TARGETS,
+  SeverityTargets,
+  Target,
+  TargetAnchor,
+  TargetKey,
+  validatePolicyDefinition,
+} from '../policy/policy';
 import { TemplateContractTerms } from '../templates/types';
 
 export type FieldStatus = 'stated' | 'proposed';
@@ -124,7 +132,23 @@ const WORD_NAMES: Record<string, string> = {
   轻微: 'minor',
 };
 
-const CLASS_ORDER = ['critical', 'urgent', 'p1', 'high', 'major', 'serious', 'p2', 'medium', 'standard', 'general', 'normal', 'p3', 'minor', 'low', 'p4'];
+const CLASS_ORDER = [
+  'critical',
+  'urgent',
+  'p1',
+  'high',
+  'major',
+  'serious',
+  'p2',
+  'medium',
+  'standard',
+  'general',
+  'normal',
+  'p3',
+  'minor',
+  'low',
+  'p4',
+];
 
 /** Maps the findings of one letter to a draft in the current template shape. */
 export function toTemplateDraft(findings: readonly Finding[], title: string, language: 'zh' | 'en'): TemplateDraft {
@@ -146,7 +170,10 @@ class DraftBuilder {
   build(): TemplateDraft {
     const calendar = this.calendar();
     const { classes, names } = this.classes();
-    const policy = this.policy(classes.map((c) => c.name), names);
+    const policy = this.policy(
+      classes.map((c) => c.name),
+      names,
+    );
     const contractTerms = this.contractTerms();
     this.notExpressible();
     const quotes = [...new Set(this.findings.filter((f) => this.used.has(f.id)).map((f) => oneLine(f.source.sentence.text)))];
@@ -186,15 +213,25 @@ class DraftBuilder {
     if (this.working) {
       chosen = service?.weekdays ? service : (fiveByEight ?? service);
       const hours = service?.hours;
-      if (!hours) this.gap('unstated-value', 'calendar.week', 'working time is counted but the letter states no working hours; Monday–Friday 09:00–18:00 proposed', '09:00-18:00', []);
-      const days = service?.weekdays ? weekdayRange(service.weekdays.from, service.weekdays.to) : ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+      if (!hours)
+        this.gap(
+          'unstated-value',
+          'calendar.week',
+          'working time is counted but the letter states no working hours; Monday–Friday 09:00–18:00 proposed',
+          '09:00-18:00',
+          [],
+        );
+      const days = service?.weekdays
+        ? weekdayRange(service.weekdays.from, service.weekdays.to)
+        : ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
       definition = weekly(zone, days as WeekdayName[], [{ open: hours?.open ?? '09:00', close: hours?.close ?? '18:00' }]);
       this.note('calendar', chosen, 'targets are in working time (工作日/工作小时), so the calendar is the working week');
     } else if (duty?.hours) {
       chosen = duty;
       const days = duty.weekdays ? weekdayRange(duty.weekdays.from, duty.weekdays.to) : ALL_DAYS;
       definition = weekly(zone, days, [{ open: duty.hours.open, close: duty.hours.close }]);
-      if (!duty.weekdays) this.gap('unstated-value', 'calendar.week', 'duty hours are stated without weekdays; every day proposed', 'every day', [duty.id]);
+      if (!duty.weekdays)
+        this.gap('unstated-value', 'calendar.week', 'duty hours are stated without weekdays; every day proposed', 'every day', [duty.id]);
       this.note('calendar', chosen, 'the duty roster (值班时间) is the calendar');
     } else if (round) {
       chosen = round;
@@ -206,7 +243,13 @@ class DraftBuilder {
     }
     for (const c of calendars) {
       if (c.class) {
-        this.gap('not-expressible', undefined, `${c.class.label}: its own service hours (${describeCalendar(c)}); the current model has one calendar per contract`, undefined, [c.id]);
+        this.gap(
+          'not-expressible',
+          undefined,
+          `${c.class.label}: its own service hours (${describeCalendar(c)}); the current model has one calendar per contract`,
+          undefined,
+          [c.id],
+        );
       }
     }
     return definition;
@@ -219,7 +262,8 @@ class DraftBuilder {
     const refs: { ref: ClassRef; id: string }[] = [];
     for (const f of this.findings) {
       if (f.kind === 'severity-class') refs.push({ ref: f.class, id: f.id });
-      else if ((f.kind === 'target' || f.kind === 'calendar' || f.kind === 'extra-commitment') && f.class) refs.push({ ref: f.class, id: f.id });
+      else if ((f.kind === 'target' || f.kind === 'calendar' || f.kind === 'extra-commitment') && f.class)
+        refs.push({ ref: f.class, id: f.id });
     }
     const keys = [...new Set(refs.map((r) => r.ref.key))];
     const names = classNames(keys);
@@ -236,7 +280,13 @@ class DraftBuilder {
       this.gap('unstated-value', 'policy.severities', 'the letter has no severity classes; one class "fault" proposed', 'fault', []);
     } else if (byName.size === 1 && blanket) {
       byName.set('standard', { name: 'standard', label: '(targets stated for no class)', findings: [] });
-      this.gap('unstated-value', 'policy.severities.standard', 'one class is named and other targets name none; a "standard" class holds those', 'standard', []);
+      this.gap(
+        'unstated-value',
+        'policy.severities.standard',
+        'one class is named and other targets name none; a "standard" class holds those',
+        'standard',
+        [],
+      );
     }
     const classes = [...byName.values()].sort((a, b) => rank(a.name) - rank(b.name));
     return { classes, names };
@@ -274,7 +324,13 @@ class DraftBuilder {
       const anchor = pick.anchor === 'report' ? 'report' : pick.anchor === 'previous-step' ? 'rungStart' : defaultAnchor;
       const distinct = uniqueBy(numeric, (c) => describePromise(c.promise));
       if (distinct.length > 1) {
-        this.gap('conflict', path, `the letter gives ${distinct.map((c) => `${describePromise(c.promise)} ("${c.source.text}")`).join(' and ')}; the first is used`, undefined, distinct.map((c) => c.id));
+        this.gap(
+          'conflict',
+          path,
+          `the letter gives ${distinct.map((c) => `${describePromise(c.promise)} ("${c.source.text}")`).join(' and ')}; the first is used`,
+          undefined,
+          distinct.map((c) => c.id),
+        );
       }
       const ids = candidates.filter((c) => describePromise(c.promise) === describePromise(pick.promise)).map((c) => c.id);
       ids.forEach((id) => this.used.add(id));
@@ -282,7 +338,12 @@ class DraftBuilder {
         this.fields[path] = { status: 'stated', findings: ids };
         return { ...clockDuration(pick.promise), anchor };
       }
-      const proposed = pick.promise.kind === 'immediate' ? IMMEDIATE : this.working ? { amount: 1, unit: 'workingDays' as const } : { amount: 1, unit: 'days' as const };
+      const proposed =
+        pick.promise.kind === 'immediate'
+          ? IMMEDIATE
+          : this.working
+            ? { amount: 1, unit: 'workingDays' as const }
+            : { amount: 1, unit: 'days' as const };
       const why =
         pick.promise.kind === 'immediate'
           ? `the letter says "立即/immediately" without a number; ${describeDuration(proposed)} proposed`
@@ -337,10 +398,22 @@ class DraftBuilder {
       months.forEach((t) => this.used.add(t.id));
       const distinct = uniqueBy(months, (t) => String(t.months));
       if (distinct.length > 1) {
-        this.gap('conflict', 'contractTerms.termMonths', `the letter gives terms of ${distinct.map((t) => `${t.months} months ("${t.source.text}")`).join(' and ')}; the first is used`, undefined, distinct.map((t) => t.id));
+        this.gap(
+          'conflict',
+          'contractTerms.termMonths',
+          `the letter gives terms of ${distinct.map((t) => `${t.months} months ("${t.source.text}")`).join(' and ')}; the first is used`,
+          undefined,
+          distinct.map((t) => t.id),
+        );
       }
     } else if (term.length) {
-      this.gap('not-expressible', 'contractTerms.termMonths', `the letter leaves the term blank ("${term[0].source.text}")`, undefined, term.map((t) => t.id));
+      this.gap(
+        'not-expressible',
+        'contractTerms.termMonths',
+        `the letter leaves the term blank ("${term[0].source.text}")`,
+        undefined,
+        term.map((t) => t.id),
+      );
     }
     return terms;
   }
@@ -355,18 +428,55 @@ class DraftBuilder {
     const period = rate.per ? clockDuration(rate.per) : { amount: 1, unit: 'days' as const };
     if (rate.per) this.fields['contractTerms.penalty.period'] = { status: 'stated', findings: [rate.id] };
     else this.gap('unstated-value', 'contractTerms.penalty.period', 'the rate names no period; one day proposed', period, [rate.id]);
-    if (rate.basis !== 'contract-total') this.gap('unstated-value', 'contractTerms.penalty.ratePerPeriod', 'the rate names no basis; the contract total is assumed', undefined, [rate.id]);
+    if (rate.basis !== 'contract-total')
+      this.gap(
+        'unstated-value',
+        'contractTerms.penalty.ratePerPeriod',
+        'the rate names no basis; the contract total is assumed',
+        undefined,
+        [rate.id],
+      );
     let capFraction = '1';
     if (cap) {
       capFraction = cap.fraction;
       this.fields['contractTerms.penalty.capFraction'] = { status: 'stated', findings: [cap.id] };
     } else {
-      this.gap('unstated-value', 'contractTerms.penalty.capFraction', 'the letter states no cap; the whole contract total ("1") proposed', '1', [rate.id]);
+      this.gap(
+        'unstated-value',
+        'contractTerms.penalty.capFraction',
+        'the letter states no cap; the whole contract total ("1") proposed',
+        '1',
+        [rate.id],
+      );
     }
-    if (cap?.cumulative) this.fields['contractTerms.penalty.capScope'] = { status: 'stated', findings: [cap.id], note: 'a final/cumulative total: across the contract' };
-    else this.gap('unstated-value', 'contractTerms.penalty.capScope', 'whether the cap is per contract or per incident is not stated; "contract" proposed', 'contract', ids);
-    this.gap('unstated-value', 'contractTerms.penalty.partialPeriod', 'how a partial period counts is not stated; "started" proposed', 'started', ids);
-    this.gap('unstated-value', 'contractTerms.penalty.countFrom', 'where interruption time is counted from is not stated; "report" proposed', 'report', ids);
+    if (cap?.cumulative)
+      this.fields['contractTerms.penalty.capScope'] = {
+        status: 'stated',
+        findings: [cap.id],
+        note: 'a final/cumulative total: across the contract',
+      };
+    else
+      this.gap(
+        'unstated-value',
+        'contractTerms.penalty.capScope',
+        'whether the cap is per contract or per incident is not stated; "contract" proposed',
+        'contract',
+        ids,
+      );
+    this.gap(
+      'unstated-value',
+      'contractTerms.penalty.partialPeriod',
+      'how a partial period counts is not stated; "started" proposed',
+      'started',
+      ids,
+    );
+    this.gap(
+      'unstated-value',
+      'contractTerms.penalty.countFrom',
+      'where interruption time is counted from is not stated; "report" proposed',
+      'report',
+      ids,
+    );
     return {
       ratePerPeriod: rate.fraction,
       period: period as PenaltyTerms['period'],
@@ -389,33 +499,53 @@ class DraftBuilder {
     if (exclusions.length) {
       exclusions.forEach((f) => this.used.add(f.id));
       const causes = [...new Set(exclusions.map((f) => f.cause))];
-      this.gap('not-expressible', undefined, `customer-caused exclusions (${causes.join(', ')}): the contract has no list of exclusion causes yet`, undefined, exclusions.map((f) => f.id));
+      this.gap(
+        'not-expressible',
+        undefined,
+        `customer-caused exclusions (${causes.join(', ')}): the contract has no list of exclusion causes yet`,
+        undefined,
+        exclusions.map((f) => f.id),
+      );
     }
     for (const f of this.findings) {
       switch (f.kind) {
         case 'force-majeure':
-          if (f.effect !== 'mentioned') say(f, `force majeure (${f.effect}): handled at run time by pause/resume or exclude, not held in the contract`);
+          if (f.effect !== 'mentioned')
+            say(f, `force majeure (${f.effect}): handled at run time by pause/resume or exclude, not held in the contract`);
           break;
         case 'penalty-condition':
-          say(f, 'the penalty applies only to interruptions the vendor caused: the model accrues for every incident past the restore target');
+          say(
+            f,
+            'the penalty applies only to interruptions the vendor caused: the model accrues for every incident past the restore target',
+          );
           break;
         case 'remedy':
           say(f, `a remedy that is not a rate (${f.remedy}): "${f.source.text}"`);
           break;
         case 'obligation':
-          say(f, `obligation: ${f.name}${f.recurrence ? `, ${describeRecurrence(f.recurrence)}` : f.within ? `, within ${describeDuration(clockDuration(f.within))}` : ' (no period stated)'}`);
+          say(
+            f,
+            `obligation: ${f.name}${f.recurrence ? `, ${describeRecurrence(f.recurrence)}` : f.within ? `, within ${describeDuration(clockDuration(f.within))}` : ' (no period stated)'}`,
+          );
           break;
         case 'change-request':
           say(f, `change request "${f.request}": ${f.step} within ${describePromise(f.promise)}`);
           break;
         case 'extra-commitment':
-          say(f, `extra commitment "${f.name}"${f.class ? ` (${f.class.label})` : ''}: ${f.promise ? describePromise(f.promise) : 'no time'}${f.consequence ? `, else ${f.consequence}` : ''}`);
+          say(
+            f,
+            `extra commitment "${f.name}"${f.class ? ` (${f.class.label})` : ''}: ${f.promise ? describePromise(f.promise) : 'no time'}${f.consequence ? `, else ${f.consequence}` : ''}`,
+          );
           break;
         case 'progress-updates':
-          say(f, `progress updates while a fault is open${f.every ? ` every ${describeDuration(clockDuration(f.every))}` : ' (no cadence stated)'}`);
+          say(
+            f,
+            `progress updates while a fault is open${f.every ? ` every ${describeDuration(clockDuration(f.every))}` : ' (no cadence stated)'}`,
+          );
           break;
         case 'target':
-          if (f.promise.kind === 'same-day') say(f, `"the same day" (${f.source.text}): an end-of-day deadline, approximated as a duration`);
+          if (f.promise.kind === 'same-day')
+            say(f, `"the same day" (${f.source.text}): an end-of-day deadline, approximated as a duration`);
           break;
         case 'gap':
           this.used.add(f.id);
@@ -473,7 +603,8 @@ export function describeDuration(d: Duration): string {
 }
 
 function describePromise(p: Promise): string {
-  if (p.kind === 'duration') return p.unit === 'months' || p.unit === 'years' ? `${p.amount} ${p.unit}` : describeDuration(clockDuration(p));
+  if (p.kind === 'duration')
+    return p.unit === 'months' || p.unit === 'years' ? `${p.amount} ${p.unit}` : describeDuration(clockDuration(p));
   if (p.kind === 'vague') return `"${p.word}"`;
   return p.kind;
 }
@@ -484,7 +615,9 @@ function describeRecurrence(r: { every: WrittenDuration; times: number }): strin
 
 function describeCalendar(c: Extract<Finding, { kind: 'calendar' }>): string {
   if (c.daysPerWeek) return `${c.daysPerWeek}×${c.hoursPerDay}`;
-  return [c.weekdays ? `${c.weekdays.from}–${c.weekdays.to}` : '', c.hours ? `${c.hours.open}–${c.hours.close}` : ''].filter(Boolean).join(' ');
+  return [c.weekdays ? `${c.weekdays.from}–${c.weekdays.to}` : '', c.hours ? `${c.hours.open}–${c.hours.close}` : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 function rank(name: string): number {

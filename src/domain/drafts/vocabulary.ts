@@ -21,7 +21,10 @@ export const ACTIONS: readonly Action[] = [
   { pattern: /签字确认|签认|签字|\bsign(?:s|ed)?[- ]off\b|\bcountersign/i, means: 'signOff' },
   { pattern: /故障报告|详细报告|书面报告|\b(?:fault|incident|root[- ]cause|post[- ]incident) report\b/i, means: 'faultReport' },
   { pattern: /专家(?:进行)?会诊|组织[^,。;]{0,8}专家|专家|\bexperts?\b|\bspecialists?\b/i, means: 'expert.convene' },
-  { pattern: /备用(?:产品|设备|机)|备品备件|备机|备件|\bspare (?:unit|part|device|equipment)s?\b|\breplacement unit\b|\bloan unit\b/i, means: 'spare.deliver' },
+  {
+    pattern: /备用(?:产品|设备|机)|备品备件|备机|备件|\bspare (?:unit|part|device|equipment)s?\b|\breplacement unit\b|\bloan unit\b/i,
+    means: 'spare.deliver',
+  },
   {
     pattern:
       /到达(?:故障|用户|维修|客户)?现场|赶赴现场|上门|到场|现场(?:处理|服务|维护|支援|解决)?|\bon[- ]?site\b|\bat (?:the )?customer'?s? (?:site|premises)\b/i,
@@ -48,7 +51,8 @@ export const ACTIONS: readonly Action[] = [
 export const NOT_RESOLVED =
   /(?:无法|不能|未能|未)(?:排除|解决|修复|恢复)|\b(?:not|cannot|can't|unable to be|fails? to be|isn't|is not)\s+(?:be\s+)?(?:restored|resolved|fixed|repaired)\b/i;
 /** "…未做出响应 / no response": a missed response that carries a consequence. */
-export const NOT_RESPONDED = /(?:未|没有|无)(?:做出|作出|给予)?(?:响应|回应|答复)|\b(?:no response|not respond(?:ed)?|fails? to respond)\b/i;
+export const NOT_RESPONDED =
+  /(?:未|没有|无)(?:做出|作出|给予)?(?:响应|回应|答复)|\b(?:no response|not respond(?:ed)?|fails? to respond)\b/i;
 
 /** Counted from the report: "接到用户通知后", "用户报修后", "收到…请求起", "from the call". */
 export const FROM_REPORT =
@@ -128,11 +132,14 @@ export const EXTENDS = /延长|顺延|\bextend(?:s|ed)?\b|\bsuspend(?:s|ed)?\b|\
 export const NO_LIABILITY = /不承担|免责|\bnot (?:be )?liable\b|\bno liability\b/i;
 
 export const PENALTY_WORDS = /违约金|罚金|赔偿金|\bpenalt(?:y|ies)\b|\bliquidated damages\b|\bservice credits?\b/i;
-export const PER_PERIOD = /每(?:中断)?(?:一|1)?(?:天|日)|每日|\bper (?:calendar )?day\b|\bfor each (?:full |started )?day\b|\beach day\b|\bdaily\b/i;
+export const PER_PERIOD =
+  /每(?:中断)?(?:一|1)?(?:天|日)|每日|\bper (?:calendar )?day\b|\bfor each (?:full |started )?day\b|\beach day\b|\bdaily\b/i;
 export const CAP_WORDS = /不超过|最高|上限|不得超过|封顶|\bcap(?:ped)?\b|\bnot (?:to )?exceed\b|\bmaximum\b|\bat most\b|\bup to\b/i;
 export const CUMULATIVE = /最终|累计|总额|合计|\bin total\b|\baggregate\b|\btotal(?:ling)? (?:of )?(?:all )?penalt/i;
-export const CONTRACT_TOTAL = /合同总价|合同总额|合同金额|合同价款|\bcontract (?:total|value|price|amount|sum)\b|\btotal contract (?:value|price)\b/i;
-export const VENDOR_CAUSED = /由于我方原因|因我方原因|由于乙方原因|因乙方原因|\bvendor[- ]caused\b|\bcaused by (?:us|the vendor|the supplier|our)\b|\bdue to (?:us|our|the vendor)\b/i;
+export const CONTRACT_TOTAL =
+  /合同总价|合同总额|合同金额|合同价款|\bcontract (?:total|value|price|amount|sum)\b|\btotal contract (?:value|price)\b/i;
+export const VENDOR_CAUSED =
+  /由于我方原因|因我方原因|由于乙方原因|因乙方原因|\bvendor[- ]caused\b|\bcaused by (?:us|the vendor|the supplier|our)\b|\bdue to (?:us|our|the vendor)\b/i;
 
 export const REMEDY_WORDS: readonly { pattern: RegExp; remedy: Remedy }[] = [
   { pattern: /损失负责|赔偿[^,。;]{0,4}损失|\bliable for (?:the |any )?(?:losses|damages)\b/i, remedy: 'liable-for-losses' },
@@ -142,7 +149,8 @@ export const REMEDY_WORDS: readonly { pattern: RegExp; remedy: Remedy }[] = [
 ];
 
 /** What a free-service / warranty term is called, for "提供3年质保", "免费维护60个月", "合同有效期限为一年". */
-export const TERM_WORDS = /质保|保修|免费维护|维护期|有效期限|免费技术服务|warranty|maintenance term|free maintenance|term of (?:this|the) (?:agreement|contract)/i;
+export const TERM_WORDS =
+  /质保|保修|免费维护|维护期|有效期限|免费技术服务|warranty|maintenance term|free maintenance|term of (?:this|the) (?:agreement|contract)/i;
 export const AFTER_TERM = /期满后|之后|以后|保修期后|质保期后|after (?:the )?(?:warranty|term)/i;
 
 /** Recurring duties by what they deliver. */

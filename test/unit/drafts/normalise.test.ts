@@ -13,7 +13,10 @@ describe('normalise', () => {
     const at = n.text.text.indexOf('30分钟');
     const span = n.text.toOriginal({ start: at, end: at + 4 });
     expect(original.slice(span.start, span.end)).toBe('３０分钟');
-    expect(n.steps.find((s) => s.step === 'width')).toMatchObject({ count: 8, message: 'converted 8 full-width or no-break characters to half-width' });
+    expect(n.steps.find((s) => s.step === 'width')).toMatchObject({
+      count: 8,
+      message: 'converted 8 full-width or no-break characters to half-width',
+    });
   });
 
   it('removes pinyin residue and converts Traditional to Simplified, tracing each character back', () => {
@@ -29,8 +32,12 @@ describe('normalise', () => {
   });
 
   it('rejoins line-wrapped sentences but not titles, labels or list items', () => {
-    const n = normalise('关于软件升级、维护的承\n诺\n服务承诺函\n致:\n一般情况:支持人员将在受到请求之后的1小时内\n做出响应。\n1. 电话咨询\n2. 邮件咨询');
-    expect(n.text.text).toBe('关于软件升级、维护的承诺\n服务承诺函\n致:\n一般情况:支持人员将在受到请求之后的1小时内做出响应。\n1. 电话咨询\n2. 邮件咨询');
+    const n = normalise(
+      '关于软件升级、维护的承\n诺\n服务承诺函\n致:\n一般情况:支持人员将在受到请求之后的1小时内\n做出响应。\n1. 电话咨询\n2. 邮件咨询',
+    );
+    expect(n.text.text).toBe(
+      '关于软件升级、维护的承诺\n服务承诺函\n致:\n一般情况:支持人员将在受到请求之后的1小时内做出响应。\n1. 电话咨询\n2. 邮件咨询',
+    );
     const english = normalise('An engineer will be on site within 4\nworking hours.\nUrgent: at once.');
     expect(english.text.text).toBe('An engineer will be on site within 4 working hours.\nUrgent: at once.');
   });
