@@ -29,7 +29,7 @@ export function startsListItem(line: string): boolean {
 
 /** "描述:", "支持方式:", "Urgent:": a short label and a colon. */
 export function isLabelLine(line: string): boolean {
-  return /^\s*[^\s,。;:,.]{1,12}[::]/.test(line) || /^\s*[A-Z][A-Za-z ]{0,24}:/.test(line);
+  return /^\s*[^\s,。;:,.]{1,12}[::]/.test(line) || /^\s*[A-Z][\w ()-]{0,30}:/.test(line);
 }
 
 /** A line that ends a sentence (or a label), so the next line starts a new one. */

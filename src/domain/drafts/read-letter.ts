@@ -115,7 +115,7 @@ class LetterReader {
     const openingClass = this.updateContexts(sentence);
     const quantities = scanQuantities(text);
     const request = REQUEST_LABEL.exec(text) ?? requestMention(text);
-    let boundAny = false;
+    const firstOfSentence = this.findings.length;
     const calendars: Quantity[] = [];
 
     for (const q of quantities) {
@@ -130,7 +130,6 @@ class LetterReader {
           break;
         case 'recurrence':
           this.add(sentence, q.span, { kind: 'obligation', name: dutyName(text), recurrence: { every: q.every, times: q.times } });
-          boundAny = true;
           break;
         case 'duration':
         case 'immediate':
@@ -142,14 +141,14 @@ class LetterReader {
           if (q.kind === 'duration' && (q.unit === 'months' || q.unit === 'years')) break;
           // "24小时及时修复": the vague word belongs to the time just before it.
           if (q.kind === 'vague' && quantities.some((o) => o !== q && o.span.end <= q.span.start && q.span.start - o.span.end <= 2)) break;
-          if (this.readTime(sentence, q, openingClass, request)) boundAny = true;
+          this.readTime(sentence, q, openingClass, request);
           break;
         case 'money':
           break;
       }
     }
     this.readCalendars(sentence, calendars, openingClass);
-    this.readClauses(sentence, quantities, boundAny);
+    this.readClauses(sentence, quantities, firstOfSentence);
   }
 
   // -------------------------------------------------------------------------
@@ -221,7 +220,9 @@ class LetterReader {
     const cls = this.classAt(text, q.span.start, openingClass, sentence);
 
     if (request && request.index <= q.span.start) {
-      const step = binding.means === 'restore' || binding.means === 'solution' ? 'deliver' : 'reply';
+      const ownClause = text.slice(lastBoundary(text, q.span.start), q.span.start);
+      const delivers = /deliver|implement|完成|上线|交付|不超过/i.test(ownClause.slice(-24));
+      const step = delivers || binding.means === 'restore' || binding.means === 'solution' ? 'deliver' : 'reply';
       this.add(sentence, span, { kind: 'change-request', request: request[1].trim(), step, promise });
       return true;
     }
@@ -349,7 +350,7 @@ class LetterReader {
     const leftInClause = (): Binding | null => {
       const failed = lastMatch(before, NOT_RESOLVED);
       const action = lastAction(before);
-      if (failed && (!action || failed.start >= action.at.start)) return this.trigger(text, shift(failed, clauseStart));
+      if (failed && (!action || failed.end >= action.at.end)) return this.trigger(text, shift(failed, clauseStart));
       const missed = lastMatch(before, NOT_RESPONDED);
       if (missed && (!action || missed.start >= action.at.start))
         return { means: 'triage.respond', missed: true, at: shift(missed, clauseStart) };
@@ -394,7 +395,9 @@ class LetterReader {
   private anchorOf(text: string, q: Quantity, slot: LetterSlot): StatedAnchor | undefined {
     const before = text.slice(0, q.span.start);
     if (slot === 'spare.deliver' && NOT_RESOLVED.test(before)) return 'previous-step';
-    return FROM_REPORT.test(before) ? 'report' : undefined;
+    // Chinese names the start before the time ("接到通知后…"), English mostly after it ("within 4 hours of the call").
+    const after = text.slice(q.span.end, nextBoundary(text, q.span.end));
+    return FROM_REPORT.test(before) || FROM_REPORT.test(after) ? 'report' : undefined;
   }
 
   /** The class a time belongs to: the nearest label before it, the sentence's opening label, the section's class. */
@@ -423,10 +426,12 @@ class LetterReader {
       if (q.kind !== 'service-pattern') continue;
       const around = text.slice(Math.max(0, q.span.start - 8), Math.min(text.length, q.span.end + 10));
       const urgent = /紧急|加急|\bemergenc|\burgent/i.test(text.slice(q.span.end, q.span.end + 8));
+      const clause = text.slice(lastBoundary(text, q.span.start), q.span.start);
+      const labelled = [...clause.matchAll(ZH_CLASS_LABEL), ...clause.matchAll(EN_CLASS_LABEL)].pop();
       const row = /服务时间[::]\s*$/.test(text.slice(Math.max(0, q.span.start - 6), q.span.start))
         ? this.rowAt(sentence.start + q.span.start)
         : undefined;
-      const cls = urgent ? classRef('紧急', '紧急响应') : (row?.class ?? null);
+      const cls = urgent ? classRef('紧急', '紧急响应') : labelled ? classRef(labelled[1].toLowerCase(), labelled[0]) : (row?.class ?? null);
       this.add(sentence, q.span, {
         kind: 'calendar',
         daysPerWeek: q.daysPerWeek,
@@ -452,14 +457,15 @@ class LetterReader {
     const text = sentence.text;
     if (!PENALTY_WORDS.test(text)) return;
     const before = text.slice(lastBoundary(text, q.span.start), q.span.start);
-    const basis = CONTRACT_TOTAL.test(before) ? 'contract-total' : 'unstated';
+    const clause = text.slice(lastBoundary(text, q.span.start), nextBoundary(text, q.span.end));
+    const basis = CONTRACT_TOTAL.test(clause) ? 'contract-total' : 'unstated';
     const capMatch = lastMatch(before, CAP_WORDS);
     if (capMatch) {
       this.add(sentence, cover(q.span, shift(capMatch, lastBoundary(text, q.span.start))), {
         kind: 'penalty-cap',
         fraction: q.value,
         basis,
-        cumulative: CUMULATIVE.test(before),
+        cumulative: CUMULATIVE.test(clause),
       });
       return;
     }
@@ -472,12 +478,13 @@ class LetterReader {
     });
   }
 
-  private readClauses(sentence: Sentence, quantities: Quantity[], boundAny: boolean): void {
+  private readClauses(sentence: Sentence, quantities: Quantity[], firstOfSentence: number): void {
     const text = sentence.text;
     const excluding = this.exclusionContext !== null || EXCLUSION_CONTEXT.test(text);
     if (excluding) {
       for (const { pattern, cause } of EXCLUSION_WORDS) {
-        if (cause === 'force-majeure' && FORCE_MAJEURE.test(text) && !excluding) continue;
+        // Force majeure that extends the deadlines is not an exclusion (the force-majeure finding says what it does).
+        if (cause === 'force-majeure' && FORCE_MAJEURE.test(text) && (!excluding || EXTENDS.test(text))) continue;
         for (const m of text.matchAll(pattern)) this.add(sentence, spanOf(m), { kind: 'exclusion', cause });
       }
       if (this.exclusionContext === 'list' && /。$/.test(text)) this.exclusionContext = null;
@@ -513,11 +520,12 @@ class LetterReader {
       }
     }
     // Steps promised with no time at all: a fault report after the fix, progress updates.
-    if (!boundAny) {
-      for (const means of ['faultReport', 'progress'] as const) {
-        const action = ACTIONS.find((a) => a.means === means);
-        const m = action ? action.pattern.exec(text) : null;
-        if (!m) continue;
+    const timed = this.findings.slice(firstOfSentence);
+    for (const means of ['faultReport', 'progress'] as const) {
+      const action = ACTIONS.find((a) => a.means === means);
+      const m = action ? action.pattern.exec(text) : null;
+      const already = timed.some((f) => (means === 'progress' ? f.kind === 'progress-updates' : f.kind === 'target' && f.slot === 'faultReport'));
+      if (m && !already) {
         if (means === 'progress') this.add(sentence, spanOf(m), { kind: 'progress-updates', every: null });
         else this.add(sentence, spanOf(m), { kind: 'target', slot: 'faultReport', class: null, promise: { kind: 'vague', word: m[0] } });
       }

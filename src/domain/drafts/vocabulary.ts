@@ -17,7 +17,7 @@ export const ACTIONS: readonly Action[] = [
   { pattern: /明确答复|definite answer/i, means: 'answer' },
   { pattern: /(?:提出|提供|给出|得到)(?:明确|详细的)?解决方案|\b(?:a |propose a )?(?:solution|workaround)\b/i, means: 'solution' },
   { pattern: /派驻|驻点|驻场|stationed on[- ]site/i, means: 'station' },
-  { pattern: /更新[^,。;]{0,6}进展|处理进展|\b(?:progress|status) updates?\b/i, means: 'progress' },
+  { pattern: /更新[^,。;]{0,6}进展|处理进展|\b(?:progress|status) updates?\b|\binformed of (?:the )?progress\b/i, means: 'progress' },
   { pattern: /签字确认|签认|签字|\bsign(?:s|ed)?[- ]off\b|\bcountersign/i, means: 'signOff' },
   { pattern: /故障报告|详细报告|书面报告|\b(?:fault|incident|root[- ]cause|post[- ]incident) report\b/i, means: 'faultReport' },
   { pattern: /专家(?:进行)?会诊|组织[^,。;]{0,8}专家|专家|\bexperts?\b|\bspecialists?\b/i, means: 'expert.convene' },
@@ -105,7 +105,7 @@ export const CLASS_HEADING = new RegExp(`^\\s*\\d+[.、]\\s*${ZH_CLASS_ROOT}${ZH
 
 /** Labels of requests that are not faults (change requests, questions). */
 export const REQUEST_LABEL =
-  /^[\s?•·*\-]*(?:对于?)?([^,。;:]{0,12}?(?:二次开发|开发的需求|更换[^,。;:]{0,10}(?:系统|软件)|咨询类问题|建议和需求|change requests?|feature requests?|enhancement requests?|questions?))/i;
+  /^[\s?•·*\-]*(?:[一二三四五六七八九十]+、|\d+[.、)])?\s*(?:对于?)?([^,。;:]{0,12}?(?:二次开发|开发的需求|更换[^,。;:]{0,10}(?:系统|软件)|咨询类问题|建议和需求|change requests?|feature requests?|enhancement requests?|questions?))/i;
 
 export const EXCLUSION_CONTEXT =
   /不在[^。]{0,14}范围|免责|不承担|除外|不属于[^。]{0,6}范围|不享受|无法享受|加收服务费|由客户承担|不承诺|责任限制|\bexcluded\b|\bexclusions?\b|\bnot (?:be )?(?:liable|responsible|covered)\b|\bdo(?:es)? not apply\b/i;
@@ -133,7 +133,7 @@ export const NO_LIABILITY = /不承担|免责|\bnot (?:be )?liable\b|\bno liabil
 
 export const PENALTY_WORDS = /违约金|罚金|赔偿金|\bpenalt(?:y|ies)\b|\bliquidated damages\b|\bservice credits?\b/i;
 export const PER_PERIOD =
-  /每(?:中断)?(?:一|1)?(?:天|日)|每日|\bper (?:calendar )?day\b|\bfor each (?:full |started )?day\b|\beach day\b|\bdaily\b/i;
+  /每(?:中断|延误|逾期)?(?:一|1)?(?:天|日)|每日|\bper (?:calendar )?day\b|\bfor each (?:full |started )?day\b|\beach day\b|\bdaily\b/i;
 export const CAP_WORDS = /不超过|最高|上限|不得超过|封顶|\bcap(?:ped)?\b|\bnot (?:to )?exceed\b|\bmaximum\b|\bat most\b|\bup to\b/i;
 export const CUMULATIVE = /最终|累计|总额|合计|\bin total\b|\baggregate\b|\btotal(?:ling)? (?:of )?(?:all )?penalt/i;
 export const CONTRACT_TOTAL =
