@@ -169,7 +169,7 @@ class LetterReader {
     if (definition && !REQUEST_LABEL.test(text.slice(0, definition[0].length))) {
       const key = (definition[1] ?? definition[3]).toLowerCase();
       const label = definition[0]
-        .replace(/^[\s?•·*\-]*(?:\d+[.、)]\s*)?/, '')
+        .replace(/^[\s?•·*-]*(?:\d+[.、)]\s*)?/, '')
         .replace(/[::]\s*$/, '')
         .trim();
       const ref = classRef(key, label);
@@ -431,7 +431,11 @@ class LetterReader {
       const row = /服务时间[::]\s*$/.test(text.slice(Math.max(0, q.span.start - 6), q.span.start))
         ? this.rowAt(sentence.start + q.span.start)
         : undefined;
-      const cls = urgent ? classRef('紧急', '紧急响应') : labelled ? classRef(labelled[1].toLowerCase(), labelled[0]) : (row?.class ?? null);
+      const cls = urgent
+        ? classRef('紧急', '紧急响应')
+        : labelled
+          ? classRef(labelled[1].toLowerCase(), labelled[0])
+          : (row?.class ?? null);
       this.add(sentence, q.span, {
         kind: 'calendar',
         daysPerWeek: q.daysPerWeek,
@@ -524,7 +528,9 @@ class LetterReader {
     for (const means of ['faultReport', 'progress'] as const) {
       const action = ACTIONS.find((a) => a.means === means);
       const m = action ? action.pattern.exec(text) : null;
-      const already = timed.some((f) => (means === 'progress' ? f.kind === 'progress-updates' : f.kind === 'target' && f.slot === 'faultReport'));
+      const already = timed.some((f) =>
+        means === 'progress' ? f.kind === 'progress-updates' : f.kind === 'target' && f.slot === 'faultReport',
+      );
       if (m && !already) {
         if (means === 'progress') this.add(sentence, spanOf(m), { kind: 'progress-updates', every: null });
         else this.add(sentence, spanOf(m), { kind: 'target', slot: 'faultReport', class: null, promise: { kind: 'vague', word: m[0] } });

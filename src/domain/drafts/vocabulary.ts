@@ -105,7 +105,7 @@ export const CLASS_HEADING = new RegExp(`^\\s*\\d+[.、]\\s*${ZH_CLASS_ROOT}${ZH
 
 /** Labels of requests that are not faults (change requests, questions). */
 export const REQUEST_LABEL =
-  /^[\s?•·*\-]*(?:[一二三四五六七八九十]+、|\d+[.、)])?\s*(?:对于?)?([^,。;:]{0,12}?(?:二次开发|开发的需求|更换[^,。;:]{0,10}(?:系统|软件)|咨询类问题|建议和需求|change requests?|feature requests?|enhancement requests?|questions?))/i;
+  /^[\s?•·*-]*(?:[一二三四五六七八九十]+、|\d+[.、)])?\s*(?:对于?)?([^,。;:]{0,12}?(?:二次开发|开发的需求|更换[^,。;:]{0,10}(?:系统|软件)|咨询类问题|建议和需求|change requests?|feature requests?|enhancement requests?|questions?))/i;
 
 export const EXCLUSION_CONTEXT =
   /不在[^。]{0,14}范围|免责|不承担|除外|不属于[^。]{0,6}范围|不享受|无法享受|加收服务费|由客户承担|不承诺|责任限制|\bexcluded\b|\bexclusions?\b|\bnot (?:be )?(?:liable|responsible|covered)\b|\bdo(?:es)? not apply\b/i;
