@@ -35,7 +35,7 @@ export const LETTER_SLOTS = [
 export type LetterSlot = (typeof LETTER_SLOTS)[number];
 
 /** A time a letter promises: a duration, "immediately", "the same day", or a vague word ("及时"). */
-export type Promise =
+export type PromisedTime =
   ({ kind: 'duration' } & WrittenDuration) | { kind: 'immediate' } | { kind: 'same-day' } | { kind: 'vague'; word: string };
 
 /** What a target is counted from, when the letter says ("接到用户通知后" = from the report). */
@@ -67,7 +67,7 @@ export type Remedy = (typeof REMEDIES)[number];
 
 export type FindingValue =
   | { kind: 'severity-class'; class: ClassRef; name: string; definition?: string }
-  | { kind: 'target'; slot: LetterSlot; class: ClassRef | null; promise: Promise; anchor?: StatedAnchor }
+  | { kind: 'target'; slot: LetterSlot; class: ClassRef | null; promise: PromisedTime; anchor?: StatedAnchor }
   | {
       kind: 'calendar';
       daysPerWeek?: number;
@@ -85,13 +85,13 @@ export type FindingValue =
   | { kind: 'remedy'; remedy: Remedy }
   | { kind: 'term'; months: number | null }
   | { kind: 'obligation'; name: string; recurrence: { every: WrittenDuration; times: number } | null; within?: WrittenDuration }
-  | { kind: 'change-request'; request: string; step: 'reply' | 'deliver'; promise: Promise }
+  | { kind: 'change-request'; request: string; step: 'reply' | 'deliver'; promise: PromisedTime }
   | {
       kind: 'extra-commitment';
       name: string;
       slot: LetterSlot | null;
       class: ClassRef | null;
-      promise: Promise | null;
+      promise: PromisedTime | null;
       consequence?: Remedy;
     }
   | { kind: 'progress-updates'; every: WrittenDuration | null }

@@ -16,7 +16,7 @@
  *
  * Deterministic: the same text always gives the same findings in the same order.
  */
-import { ClassRef, Finding, FindingValue, LetterSlot, Promise, Provenance, StatedAnchor } from './findings';
+import { ClassRef, Finding, FindingValue, LetterSlot, PromisedTime, Provenance, StatedAnchor } from './findings';
 import { Letter, Sentence } from './letters';
 import { NormalisedText } from './normalise';
 import { Quantity, scanQuantities } from './quantities';
@@ -147,7 +147,7 @@ class LetterReader {
           break;
       }
     }
-    this.readCalendars(sentence, calendars, openingClass);
+    this.readCalendars(sentence, calendars);
     this.readClauses(sentence, quantities, firstOfSentence);
   }
 
@@ -418,7 +418,7 @@ class LetterReader {
   // -------------------------------------------------------------------------
   // calendars, money, exclusions and the rest
 
-  private readCalendars(sentence: Sentence, qs: Quantity[], openingClass: ClassRef | null): void {
+  private readCalendars(sentence: Sentence, qs: Quantity[]): void {
     const text = sentence.text;
     const weekdays = qs.find((q) => q.kind === 'weekdays');
     const hours = qs.find((q) => q.kind === 'hours');
@@ -441,7 +441,7 @@ class LetterReader {
         daysPerWeek: q.daysPerWeek,
         hoursPerDay: q.hoursPerDay,
         scope: scopeOf(around),
-        class: cls ?? (openingClass && q.daysPerWeek === 7 ? null : null),
+        class: cls,
       });
     }
     if (hours || weekdays) {
@@ -575,7 +575,7 @@ function classRef(key: string, label: string): ClassRef {
   return { key: k, label };
 }
 
-function promiseOf(q: Quantity): Promise {
+function promiseOf(q: Quantity): PromisedTime {
   switch (q.kind) {
     case 'duration':
       return { kind: 'duration', amount: q.amount, unit: q.unit };

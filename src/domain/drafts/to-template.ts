@@ -11,7 +11,7 @@
  * is listed too.
  */
 import { CalendarDefinition, Duration, Weekday as WeekdayName, WorkingWindow } from '../clock/types';
-import { ClassRef, Finding, LetterSlot, Promise } from './findings';
+import { ClassRef, Finding, LetterSlot, PromisedTime } from './findings';
 import { WrittenDuration } from './quantities';
 import { PenaltyTerms } from '../penalty/terms';
 import {
@@ -602,7 +602,7 @@ export function describeDuration(d: Duration): string {
   return `${d.amount} ${d.unit}`;
 }
 
-function describePromise(p: Promise): string {
+function describePromise(p: PromisedTime): string {
   if (p.kind === 'duration')
     return p.unit === 'months' || p.unit === 'years' ? `${p.amount} ${p.unit}` : describeDuration(clockDuration(p));
   if (p.kind === 'vague') return `"${p.word}"`;
