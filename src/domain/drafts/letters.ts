@@ -68,6 +68,12 @@ export function splitLetters(text: string): SplitResult {
     }
     letters.push({ ...span, title: titleOf(segment), sentences: splitSentences(text, span) });
   }
+  // A short letter on its own is still a letter: never drop everything.
+  if (letters.length === 0 && dropped.length > 0) {
+    const longest = dropped.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    dropped.splice(dropped.indexOf(longest), 1);
+    letters.push({ start: longest.start, end: longest.end, title: titleOf(longest.text), sentences: splitSentences(text, longest) });
+  }
   return { letters, dropped };
 }
 

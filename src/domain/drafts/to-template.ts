@@ -525,7 +525,7 @@ class DraftBuilder {
         case 'obligation':
           say(
             f,
-            `obligation: ${f.name}${f.recurrence ? `, ${describeRecurrence(f.recurrence)}` : f.within ? `, within ${describeDuration(clockDuration(f.within))}` : ' (no period stated)'}`,
+            `obligation: ${f.name}${f.recurrence ? `, ${describeRecurrence(f.recurrence)}` : f.within ? `, within ${f.within.amount} ${f.within.unit}` : ' (no period stated)'}`,
           );
           break;
         case 'change-request':
@@ -538,10 +538,7 @@ class DraftBuilder {
           );
           break;
         case 'progress-updates':
-          say(
-            f,
-            `progress updates while a fault is open${f.every ? ` every ${describeDuration(clockDuration(f.every))}` : ' (no cadence stated)'}`,
-          );
+          say(f, `progress updates while a fault is open${f.every ? ` every ${f.every.amount} ${f.every.unit}` : ' (no cadence stated)'}`);
           break;
         case 'target':
           if (f.promise.kind === 'same-day')
