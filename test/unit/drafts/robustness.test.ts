@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { draftFromText } from '../../../src/domain/drafts';
+import { validatePolicyDefinition } from '../../../src/domain/policy/policy';
+
+const PIECES = [
+  '服務(wù)',
+  '紧急情况:',
+  '30分钟内',
+  '远程',
+  '到达现场',
+  '\n',
+  '。',
+  ',',
+  '7×24小时',
+  '0.25%',
+  '不超过',
+  '违约金',
+  '每三月一次',
+  '两个工作日',
+  'within 4 hours',
+  'on site',
+  'P1:',
+  '(',
+  ')',
+  '篇二:',
+  '承诺书',
+  '\u3000',
+  '３',
+  '立即',
+  '无法排除',
+  '备用产品',
+];
+
+describe('draftFromText on arbitrary text', () => {
+  it('never throws; every provenance slices the original; every draft policy is valid', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 }), (parts) => {
+        const original = parts.join('');
+        const result = draftFromText(original);
+        for (const letter of result.letters) {
+          expect(letter.span.start).toBeGreaterThanOrEqual(0);
+          expect(letter.span.end).toBeLessThanOrEqual(original.length);
+          for (const f of letter.findings) {
+            expect(original.slice(f.source.span.start, f.source.span.end)).toBe(f.source.text);
+            expect(original.slice(f.source.sentence.span.start, f.source.sentence.span.end)).toBe(f.source.sentence.text);
+          }
+          expect(() => validatePolicyDefinition(letter.draft.policy)).not.toThrow();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a short letter instead of dropping it, and reads an empty text as no letters', () => {
+    expect(draftFromText('').letters).toEqual([]);
+    const short = draftFromText('We respond within 2 hours.');
+    expect(short.letters).toHaveLength(1);
+    expect(short.letters[0].findings.map((f) => f.kind)).toEqual(['target']);
+  });
+});
