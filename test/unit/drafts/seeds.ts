@@ -1,16 +1,9 @@
 /**
- * The customers' letters (the seeds beside the repository, /work/shared/seeds;
- * SEEDS_DIR overrides). The drafts tests read them byte for byte, because
- * provenance offsets point into exactly what was pasted. Missing seeds fail
- * the tests loudly instead of skipping them.
+ * The customers' letters (test/fixtures/letters). The drafts tests read them byte for byte,
+ * because provenance offsets point into exactly what was pasted.
  */
-import { existsSync, readFileSync } from 'fs';
-import { join, resolve } from 'path';
 import { DraftsResult, LetterDraft, draftFromText } from '../../../src/domain/drafts';
-
-const SEEDS_DIR = [process.env.SEEDS_DIR, resolve(__dirname, '../../../../shared/seeds'), '/work/shared/seeds'].find(
-  (d): d is string => !!d && existsSync(d),
-);
+import { readLetter } from '../../fixtures/letters';
 
 export const SEED_FILES = {
   '000': '000_33c8bb4153464f28.txt',
@@ -22,8 +15,7 @@ export const SEED_FILES = {
 export type SeedKey = keyof typeof SEED_FILES;
 
 export function seedText(key: SeedKey): string {
-  if (!SEEDS_DIR) throw new Error('seed letters not found: set SEEDS_DIR to the folder holding 000_…txt … 004_…txt');
-  return readFileSync(join(SEEDS_DIR, SEED_FILES[key]), 'utf8');
+  return readLetter(SEED_FILES[key]);
 }
 
 const cache = new Map<SeedKey, DraftsResult>();

@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { readLetter } from '../../fixtures/letters';
 import { validateCalendar } from '../../../src/domain/clock/calendar';
 import { WEEKDAYS } from '../../../src/domain/clock/types';
-import { isCurrency } from '../../../src/domain/penalty/money';
+import { isCurrency, MoneyDecimal } from '../../../src/domain/penalty/money';
 import { accrualPerPeriod, capAmount } from '../../../src/domain/penalty/penalty';
-import { MoneyDecimal } from '../../../src/domain/penalty/money';
 import { validatePenaltyTerms } from '../../../src/domain/penalty/terms';
 import {
   RUNG_TARGETS,
@@ -16,12 +14,6 @@ import {
   validatePolicyDefinition,
 } from '../../../src/domain/policy/policy';
 import { SEED_TEMPLATES, SeedTemplate, findTemplate } from '../../../src/domain/templates';
-
-/** The seed letters live beside the repo (/work/shared/seeds); SEEDS_DIR overrides. */
-const SEEDS_DIR = [process.env.SEEDS_DIR, resolve(__dirname, '../../../../shared/seeds'), '/work/shared/seeds'].find(
-  (d): d is string => !!d && existsSync(d),
-);
-const itWithSeeds = SEEDS_DIR ? it : it.skip;
 
 const HOUR = 3_600_000;
 const WALL_MS: Record<string, number> = { seconds: 1000, minutes: 60_000, hours: HOUR, days: 24 * HOUR };
@@ -83,9 +75,9 @@ describe.each(SEED_TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id
     for (const s of [...t.source.quotes, ...t.assumptions, ...t.unexpressed]) expect(s.trim().length).toBeGreaterThan(10);
   });
 
-  itWithSeeds('quotes are exact sentences of its seed letter', () => {
+  it('quotes are exact sentences of its seed letter', () => {
     const strip = (s: string): string => s.replace(/\s+/g, '');
-    const letter = strip(readFileSync(join(SEEDS_DIR as string, t.source.seedFile), 'utf8'));
+    const letter = strip(readLetter(t.source.seedFile));
     for (const q of t.source.quotes) expect([q, letter.includes(strip(q))]).toEqual([q, true]);
   });
 
