@@ -4,7 +4,14 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { IncidentState, IncidentView, IncidentWorkflowInput, StepName, StepPayloads } from '../../src/domain/ladder';
+import {
+  STEP_NAMES,
+  type IncidentState,
+  type IncidentView,
+  type IncidentWorkflowInput,
+  type StepName,
+  type StepPayloads,
+} from '../../src/domain/ladder';
 
 export const INCIDENT_WORKFLOW_TYPE = 'incidentWorkflow';
 
@@ -21,23 +28,9 @@ export const searchAttributes = {
 };
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(searchAttributes);
 
-/** One update per engineer's step; each has a validator that refuses steps that do not fit. */
-export const stepUpdates: { [S in StepName]: ReturnType<typeof defineUpdate<IncidentView, [StepPayloads[S]]>> } = {
-  acknowledge: defineUpdate('acknowledge'),
-  remoteSession: defineUpdate('remoteSession'),
-  diagnosis: defineUpdate('diagnosis'),
-  dispatch: defineUpdate('dispatch'),
-  arrive: defineUpdate('arrive'),
-  spare: defineUpdate('spare'),
-  majorProblem: defineUpdate('majorProblem'),
-  experts: defineUpdate('experts'),
-  restore: defineUpdate('restore'),
-  signOff: defineUpdate('signOff'),
-  pause: defineUpdate('pause'),
-  resume: defineUpdate('resume'),
-  reclassify: defineUpdate('reclassify'),
-  exclude: defineUpdate('exclude'),
-  cancel: defineUpdate('cancel'),
+/** One update per engineer's step of the catalogue; each has a validator that refuses steps that do not fit. */
+export const stepUpdates = Object.fromEntries(STEP_NAMES.map((step) => [step, defineUpdate(step)])) as {
+  [S in StepName]: ReturnType<typeof defineUpdate<IncidentView, [StepPayloads[S]]>>;
 };
 
 export interface IncidentSnapshot {

@@ -20,8 +20,11 @@
  * - A "24:00" close is the next local midnight.
  */
 import { IANAZone } from 'luxon';
-import { DomainValidationError, IssueCollector } from '../errors';
-import { CalendarDefinition, ExtraWorkingDay, WEEKDAYS, Weekday, WorkingWindow } from './types';
+import { DomainValidationError } from '../errors';
+import { parseInput } from '../validation';
+import { dayNumberToIsoDate, isoDateToDayNumber } from './dates';
+import { CalendarDefinitionSchema, parseTime } from './schema';
+import { CalendarDefinition, WEEKDAYS, WorkingWindow } from './types';
 
 export const BUILT_IN_24X7_ID = '24x7';
 
@@ -63,70 +66,11 @@ const MAX_MEMO = 20_000;
 /** Safety net: an unbounded search that finds no working time for this many local days stops. */
 const MAX_IDLE_DAYS = 3700;
 
-// ---------------------------------------------------------------------------
-// Local dates as day numbers (days since 1970-01-01), pure integer arithmetic.
-// ---------------------------------------------------------------------------
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Inverse of {@link daysFromCivil}. */
-export function civilFromDays(dayNumber: number): { year: number; month: number; day: number } {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp + (mp < 10 ? 3 : -9);
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** Day number of an ISO local date "YYYY-MM-DD", or null when it is not a real date. */
-export function isoDateToDayNumber(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const n = daysFromCivil(year, month, day);
-  const back = civilFromDays(n);
-  return back.year === year && back.month === month && back.day === day ? n : null;
-}
-
-/** ISO local date "YYYY-MM-DD" of a day number. */
-export function dayNumberToIsoDate(dayNumber: number): string {
-  const { year, month, day } = civilFromDays(dayNumber);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Weekday of a day number (1970-01-01 was a Thursday). */
-export function weekdayOfDayNumber(dayNumber: number): Weekday {
-  return WEEKDAYS[(((dayNumber + 3) % 7) + 7) % 7];
-}
+export { civilFromDays, dayNumberToIsoDate, daysFromCivil, isoDateToDayNumber, weekdayOfDayNumber } from './dates';
 
 // ---------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------
-
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** Minutes since local midnight of "HH:mm" (00:00–23:59, or 24:00 when allowed), else null. */
-function parseTime(value: unknown, allow24: boolean): number | null {
-  if (typeof value !== 'string') return null;
-  if (allow24 && value === '24:00') return 1440;
-  const m = TIME_RE.exec(value);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
 
 function assertInstant(t: number, name: string): void {
   if (typeof t !== 'number' || !Number.isFinite(t)) {
@@ -134,142 +78,18 @@ function assertInstant(t: number, name: string): void {
   }
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Validates a list of windows of one day; returns them sorted by opening (valid ones only). */
-function validateWindows(raw: unknown, path: string, issues: IssueCollector): WorkingWindow[] {
-  if (!Array.isArray(raw)) {
-    issues.add(path, 'must be an array of working windows');
-    return [];
-  }
-  const parsed: Array<{ index: number; open: number; close: number; window: WorkingWindow }> = [];
-  raw.forEach((w: unknown, index) => {
-    const p = `${path}[${index}]`;
-    if (!isPlainObject(w)) {
-      issues.add(p, 'must be an object { open: "HH:mm", close: "HH:mm" }');
-      return;
-    }
-    const open = parseTime(w.open, false);
-    const close = parseTime(w.close, true);
-    if (open === null) issues.add(`${p}.open`, 'must be a time "HH:mm" between 00:00 and 23:59');
-    if (close === null) issues.add(`${p}.close`, 'must be a time "HH:mm" between 00:00 and 24:00');
-    if (open === null || close === null) return;
-    if (open >= close) {
-      issues.add(`${p}.close`, `must be after open (${String(w.open)}); a window cannot be empty or inverted`);
-      return;
-    }
-    parsed.push({ index, open, close, window: { open: w.open as string, close: w.close as string } });
-  });
-  const sorted = [...parsed].sort((a, b) => a.open - b.open || a.close - b.close);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    if (cur.open < prev.close) {
-      issues.add(`${path}[${cur.index}]`, `overlaps ${path}[${prev.index}] (${prev.window.open}–${prev.window.close})`);
-    }
-  }
-  return sorted.map((s) => s.window);
-}
-
 /**
- * Validates a calendar definition and returns a normalized copy (windows of
- * each day sorted by opening). Collects every problem and throws one
- * {@link DomainValidationError}; field paths are prefixed with `path` (e.g.
- * "definition."). Missing `holidays` / `extraWorkingDays` are read as empty.
+ * Validates a calendar definition and returns a normalized copy (windows of each day sorted by
+ * opening; missing `holidays` / `extraWorkingDays` read as empty). Throws one
+ * {@link DomainValidationError} naming every problem; paths are prefixed with `path`
+ * (e.g. "definition."). The rules are CalendarDefinitionSchema's.
  */
 export function validateCalendar(def: unknown, path = ''): CalendarDefinition {
-  const issues = new IssueCollector();
-  if (!isPlainObject(def)) {
-    issues.add(path ? path.replace(/\.$/, '') : 'calendar', 'must be an object');
-    issues.throwIfAny();
-  }
-  const d = def as Record<string, unknown>;
-
-  let zone = '';
-  if (typeof d.zone !== 'string' || d.zone.trim() === '') {
-    issues.add(`${path}zone`, 'must be an IANA time zone name, e.g. "Asia/Shanghai"');
-  } else if (!IANAZone.isValidZone(d.zone)) {
-    issues.add(`${path}zone`, `unknown IANA time zone "${d.zone}"`);
-  } else {
-    zone = d.zone;
-  }
-
-  const week: Partial<Record<Weekday, WorkingWindow[]>> = {};
-  if (!isPlainObject(d.week)) {
-    issues.add(`${path}week`, 'must be an object mapping weekdays (monday…sunday) to working windows');
-  } else {
-    let rawWindows = 0;
-    for (const key of Object.keys(d.week)) {
-      if (!(WEEKDAYS as readonly string[]).includes(key)) {
-        issues.add(`${path}week.${key}`, `unknown weekday; expected one of ${WEEKDAYS.join(', ')}`);
-        continue;
-      }
-      const value = d.week[key];
-      if (value === undefined || value === null) continue; // a missing day is not worked
-      if (Array.isArray(value)) rawWindows += value.length;
-      week[key as Weekday] = validateWindows(value, `${path}week.${key}`, issues);
-    }
-    if (rawWindows === 0) issues.add(`${path}week`, 'must have at least one working window in the week');
-  }
-
-  const holidays: string[] = [];
-  const holidayIndex = new Map<number, number>();
-  if (d.holidays !== undefined && !Array.isArray(d.holidays)) {
-    issues.add(`${path}holidays`, 'must be an array of ISO dates "YYYY-MM-DD"');
-  } else {
-    ((d.holidays as unknown[] | undefined) ?? []).forEach((h, i) => {
-      const n = typeof h === 'string' ? isoDateToDayNumber(h) : null;
-      if (n === null) {
-        issues.add(`${path}holidays[${i}]`, 'must be a valid ISO date "YYYY-MM-DD"');
-        return;
-      }
-      const dup = holidayIndex.get(n);
-      if (dup !== undefined) {
-        issues.add(`${path}holidays[${i}]`, `duplicate of holidays[${dup}] (${h as string})`);
-        return;
-      }
-      holidayIndex.set(n, i);
-      holidays.push(h as string);
-    });
-  }
-
-  const extraWorkingDays: ExtraWorkingDay[] = [];
-  const extraIndex = new Map<number, number>();
-  if (d.extraWorkingDays !== undefined && !Array.isArray(d.extraWorkingDays)) {
-    issues.add(`${path}extraWorkingDays`, 'must be an array of { date, windows }');
-  } else {
-    ((d.extraWorkingDays as unknown[] | undefined) ?? []).forEach((x, i) => {
-      const p = `${path}extraWorkingDays[${i}]`;
-      if (!isPlainObject(x)) {
-        issues.add(p, 'must be an object { date: "YYYY-MM-DD", windows: [...] }');
-        return;
-      }
-      let dateOk = false;
-      const n = typeof x.date === 'string' ? isoDateToDayNumber(x.date) : null;
-      if (n === null) {
-        issues.add(`${p}.date`, 'must be a valid ISO date "YYYY-MM-DD"');
-      } else if (extraIndex.has(n)) {
-        issues.add(`${p}.date`, `duplicate of extraWorkingDays[${extraIndex.get(n)}] (${x.date as string})`);
-      } else if (holidayIndex.has(n)) {
-        issues.add(`${p}.date`, `also listed as a holiday (holidays[${holidayIndex.get(n)}])`);
-      } else {
-        extraIndex.set(n, i);
-        dateOk = true;
-      }
-      let windows: WorkingWindow[] = [];
-      if (Array.isArray(x.windows) && x.windows.length === 0) {
-        issues.add(`${p}.windows`, 'an extra working day needs at least one working window');
-      } else {
-        windows = validateWindows(x.windows, `${p}.windows`, issues);
-      }
-      if (dateOk) extraWorkingDays.push({ date: x.date as string, windows });
-    });
-  }
-
-  issues.throwIfAny();
-  return { zone, week, holidays, extraWorkingDays };
+  return parseInput(
+    CalendarDefinitionSchema,
+    def,
+    path || (def === null || typeof def !== 'object' || Array.isArray(def) ? 'calendar' : ''),
+  );
 }
 
 // ---------------------------------------------------------------------------

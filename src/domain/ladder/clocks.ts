@@ -1,23 +1,16 @@
 /** SLA clocks: opening a target, its due instant on the calendar (pauses excluded), meeting and stopping it. */
+import { TARGET_SLOTS } from '../catalogue';
 import { deadlineOf } from '../clock';
 import type { Target } from '../policy/policy';
 import { enginePauses, type LadderContext } from './context';
 import { record, type Effects } from './effects';
 import type { ClockKey, ClockState, IncidentState } from './types';
 
-export const CLOCK_SLOTS: Record<ClockKey, { rung: ClockState['rung']; kind: ClockState['kind'] }> = {
-  'triage.respondWithin': { rung: 'triage', kind: 'deadline' },
-  'remote.startWithin': { rung: 'remote', kind: 'deadline' },
-  'remote.resolveWithin': { rung: 'remote', kind: 'deadline' },
-  'onsite.arriveWithin': { rung: 'onsite', kind: 'deadline' },
-  'spare.triggerAfter': { rung: 'spare', kind: 'trigger' },
-  'spare.deliverWithin': { rung: 'spare', kind: 'deadline' },
-  'expert.triggerAfter': { rung: 'expert', kind: 'trigger' },
-  'expert.conveneWithin': { rung: 'expert', kind: 'deadline' },
-  'penalty.restoreWithin': { rung: 'penalty', kind: 'deadline' },
-  'signOff.within': { rung: 'signOff', kind: 'deadline' },
-  'faultReport.deliverWithin': { rung: 'faultReport', kind: 'deadline' },
-};
+/** Each clock's rung and kind, from the catalogue's target slots. */
+export const CLOCK_SLOTS = Object.fromEntries(TARGET_SLOTS.map((slot) => [slot.key, { rung: slot.rung, kind: slot.kind }])) as Record<
+  ClockKey,
+  { rung: ClockState['rung']; kind: ClockState['kind'] }
+>;
 
 export function anchorFor(ctx: LadderContext, target: Target, rungStart: number): number {
   return target.anchor === 'rungStart' ? rungStart : ctx.input.reportedAt;

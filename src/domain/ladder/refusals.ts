@@ -1,17 +1,10 @@
 /** Why a step cannot be taken now: state refusals (the stage, the status) and payload refusals. */
 import { hasSeverity } from '../policy/policy';
 import { isTerminal, type LadderContext } from './context';
+import { STEP_CATALOGUE, stepPayloadSchema, type StepDefinition } from '../catalogue';
+import { fieldIssues } from '../validation';
 import { STEP_NAMES, type StepName, type StepPayloads } from './steps';
 import type { IncidentState, Stage } from './types';
-
-const STAGE_BEFORE: Partial<Record<StepName, Stage>> = {
-  acknowledge: 'triage',
-  remoteSession: 'remote',
-  diagnosis: 'diagnosing',
-  dispatch: 'dispatch',
-  arrive: 'en_route',
-  signOff: 'restored',
-};
 
 const STAGE_REFUSALS: Record<Stage, string> = {
   triage: 'the call has not been acknowledged yet',
@@ -35,7 +28,7 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
   if (step === 'resume') return state.status === 'paused' ? null : 'the clocks are not paused';
   if (state.status === 'paused') return 'the clocks are paused: resume first';
   if (step === 'pause') return null;
-  const expected = STAGE_BEFORE[step];
+  const expected = (STEP_CATALOGUE as Record<string, StepDefinition>)[step]?.stage;
   if (expected && state.stage !== expected) {
     return `${step} needs stage ${expected}, but ${STAGE_REFUSALS[state.stage]} (stage ${state.stage})`;
   }
@@ -68,55 +61,29 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
   }
 }
 
-const nonBlank = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
-
-/** Why a step's payload is unacceptable (null when fine). */
+/** Why a step's payload is unacceptable (null when fine): its catalogue schema, then the incident's policy. */
 export function payloadRefusal<S extends StepName>(
   ctx: LadderContext,
   state: IncidentState,
   step: S,
   payload: StepPayloads[S],
 ): string | null {
-  const p = payload as StepPayloads[StepName] & Record<string, unknown>;
-  if (!p || !nonBlank(p.actor)) return 'actor is required';
-  switch (step) {
-    case 'diagnosis':
-      if (p.outcome !== 'resolved_remotely' && p.outcome !== 'needs_onsite') {
-        return 'outcome must be resolved_remotely or needs_onsite';
-      }
-      if (p.outcome === 'resolved_remotely' && (!nonBlank(p.cause) || !nonBlank(p.method))) {
-        return 'a remote resolution needs cause and method for the fault report';
-      }
-      return null;
-    case 'dispatch':
-      return nonBlank(p.engineer) ? null : 'engineer is required';
-    case 'spare':
-      return nonBlank(p.unitId) ? null : 'unitId is required';
-    case 'experts':
-      return Array.isArray(p.experts) && p.experts.length > 0 && p.experts.every(nonBlank) ? null : 'experts must name at least one expert';
-    case 'restore':
-      return nonBlank(p.cause) && nonBlank(p.method) ? null : 'cause and method are required for the fault report';
-    case 'signOff':
-      return nonBlank(p.signer) ? null : 'signer is required';
-    case 'pause':
-      return p.reason === 'force_majeure' || p.reason === 'waiting_on_customer'
-        ? null
-        : 'reason must be force_majeure or waiting_on_customer';
-    case 'reclassify': {
-      if (!nonBlank(p.severity)) return 'severity is required';
-      if (!hasSeverity(ctx.input.policy.definition, p.severity as string)) {
-        const known = Object.keys(ctx.input.policy.definition.severities).join(', ');
-        return `severity ${p.severity} is not in the incident's policy (one of: ${known})`;
-      }
-      if (p.severity === state.severity) return `the incident is already ${state.severity}`;
-      return null;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return 'the step carries no payload (it needs at least its actor)';
+  const parsed = stepPayloadSchema(step).safeParse(payload);
+  if (!parsed.success)
+    return fieldIssues(parsed.error)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ');
+  if (step === 'reclassify') {
+    const severity = (payload as StepPayloads['reclassify']).severity;
+    if (!hasSeverity(ctx.input.policy.definition, severity)) {
+      const known = Object.keys(ctx.input.policy.definition.severities).join(', ');
+      return `severity ${severity} is not in the incident's policy (one of: ${known})`;
     }
-    case 'exclude':
-    case 'cancel':
-      return nonBlank(p.reason) ? null : 'reason is required';
-    default:
-      return null;
+    if (severity === state.severity) return `the incident is already ${state.severity}`;
   }
+  return null;
 }
 
 export function refusal<S extends StepName>(ctx: LadderContext, state: IncidentState, step: S, payload: StepPayloads[S]): string | null {

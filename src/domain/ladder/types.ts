@@ -1,3 +1,4 @@
+import type { EscalationRung, PauseReason, Rung as CatalogueRung, Stage, TargetKey } from '../catalogue';
 import type { CalendarDefinition } from '../clock/types';
 import type { PolicyDefinition, Target } from '../policy/policy';
 import type { PenaltyTerms } from '../penalty/terms';
@@ -5,39 +6,20 @@ import type { PenaltyTerms } from '../penalty/terms';
 /** Lifecycle of an incident as a whole. */
 export type IncidentStatus = 'open' | 'paused' | 'restored' | 'closed' | 'cancelled' | 'excluded';
 
-/** Where the engineers' work stands: the next step the ladder expects. */
-export type Stage =
-  | 'triage' // waiting for the call to be acknowledged
-  | 'remote' // acknowledged, waiting for the remote session
-  | 'diagnosing' // remote session running, waiting for the diagnosis
-  | 'dispatch' // on-site needed, waiting for the dispatch
-  | 'en_route' // engineer dispatched, waiting for arrival
-  | 'onsite' // engineer on site, working
-  | 'restored' // service back, waiting for the customer's sign-off
-  | 'closed';
+export type { PauseReason, Stage } from '../catalogue';
 
-/** The escalation ladder's rungs, in order. */
-export const RUNGS = ['triage', 'remote', 'onsite', 'spare', 'expert', 'penalty'] as const;
-export type Rung = (typeof RUNGS)[number];
+/** The escalation rungs, in order (state.rung is the highest one opened). */
+export { ESCALATION_RUNGS as RUNGS } from '../catalogue';
+export type Rung = EscalationRung;
 
-export type ClockKey =
-  | 'triage.respondWithin'
-  | 'remote.startWithin'
-  | 'remote.resolveWithin'
-  | 'onsite.arriveWithin'
-  | 'spare.triggerAfter'
-  | 'spare.deliverWithin'
-  | 'expert.triggerAfter'
-  | 'expert.conveneWithin'
-  | 'penalty.restoreWithin'
-  | 'signOff.within'
-  | 'faultReport.deliverWithin';
+/** A clock is a policy's target slot running for one incident. */
+export type ClockKey = TargetKey;
 
 export type ClockStatus = 'running' | 'met' | 'breached' | 'fired' | 'stopped';
 
 export interface ClockState {
   key: ClockKey;
-  rung: Rung | 'signOff' | 'faultReport';
+  rung: CatalogueRung;
   /** deadline: a promise that can be met or breached; trigger: opens a rung when it fires. */
   kind: 'deadline' | 'trigger';
   target: Target;
@@ -54,8 +36,6 @@ export interface ClockState {
   /** When the step that settles a breached clock was finally taken (a late acknowledge, …). */
   completedAt?: number;
 }
-
-export type PauseReason = 'force_majeure' | 'waiting_on_customer';
 
 export interface PauseRecord {
   from: number;

@@ -1,16 +1,16 @@
 /**
  * The clock engine also runs inside Temporal workflow sandboxes: it may import
- * only luxon and relative modules, and must not read the clock, draw random
- * numbers or touch Node built-ins.
+ * only luxon, zod (its input schemas) and relative modules, and must not read the
+ * clock, draw random numbers or touch Node built-ins.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
 const DIR = join(__dirname, '../../../src/domain/clock');
-const FILES = ['types.ts', 'calendar.ts', 'engine.ts', 'index.ts'];
+const FILES = ['types.ts', 'calendar.ts', 'engine.ts', 'index.ts', 'dates.ts', 'schema.ts', '../validation.ts'];
 
 describe('clock engine sources are workflow-safe', () => {
-  it.each(FILES)('%s imports only luxon and relative modules', (file) => {
+  it.each(FILES)('%s imports only luxon, zod and relative modules', (file) => {
     const src = readFileSync(join(DIR, file), 'utf8');
     // import … from 'x' / export … from 'x' / import 'x' / import('x') / require('x')
     const specifiers = [
@@ -18,8 +18,8 @@ describe('clock engine sources are workflow-safe', () => {
       ...src.matchAll(/^\s*import\s*['"]([^'"\n]+)['"]/gm),
       ...src.matchAll(/\b(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]/g),
     ].map((m) => m[1]);
-    for (const s of specifiers) expect(s === 'luxon' || s.startsWith('./') || s.startsWith('../')).toBe(true);
-    for (const s of specifiers.filter((x) => x.startsWith('../'))) expect(s).toBe('../errors');
+    for (const s of specifiers) expect([s, s === 'luxon' || s === 'zod' || s.startsWith('./') || s.startsWith('../')]).toEqual([s, true]);
+    for (const s of specifiers.filter((x) => x.startsWith('../'))) expect(['../errors', '../validation']).toContain(s);
   });
 
   it.each(FILES)('%s uses no clock, randomness, process or globals', (file) => {

@@ -205,55 +205,55 @@ describe('rung-specific refusals', () => {
 
 type PayloadCase = [string, Stage | 'paused', StepName, unknown, string];
 const PAYLOAD_CASES: PayloadCase[] = [
-  ['no payload at all', 'triage', 'acknowledge', undefined, 'actor is required'],
-  ['null payload', 'triage', 'acknowledge', null, 'actor is required'],
-  ['missing actor', 'triage', 'acknowledge', {}, 'actor is required'],
-  ['blank actor', 'triage', 'acknowledge', { actor: '   ' }, 'actor is required'],
-  ['non-string actor', 'remote', 'remoteSession', { actor: 42 }, 'actor is required'],
-  ['missing actor on cancel', 'onsite', 'cancel', { reason: 'dup' }, 'actor is required'],
+  ['no payload at all', 'triage', 'acknowledge', undefined, 'the step carries no payload (it needs at least its actor)'],
+  ['null payload', 'triage', 'acknowledge', null, 'the step carries no payload (it needs at least its actor)'],
+  ['missing actor', 'triage', 'acknowledge', {}, 'actor: missing'],
+  ['blank actor', 'triage', 'acknowledge', { actor: '   ' }, 'actor: must not be blank'],
+  ['non-string actor', 'remote', 'remoteSession', { actor: 42 }, 'actor: must be a string, not a number'],
+  ['missing actor on cancel', 'onsite', 'cancel', { reason: 'dup' }, 'actor: missing'],
   [
     'unknown diagnosis outcome',
     'diagnosing',
     'diagnosis',
     { actor: 'a', outcome: 'fixed' },
-    'outcome must be resolved_remotely or needs_onsite',
+    'outcome: must be one of resolved_remotely, needs_onsite',
   ],
-  ['missing diagnosis outcome', 'diagnosing', 'diagnosis', { actor: 'a' }, 'outcome must be resolved_remotely or needs_onsite'],
+  ['missing diagnosis outcome', 'diagnosing', 'diagnosis', { actor: 'a' }, 'outcome: must be one of resolved_remotely, needs_onsite'],
   [
     'resolved_remotely without cause',
     'diagnosing',
     'diagnosis',
     { actor: 'a', outcome: 'resolved_remotely', method: 'm' },
-    'a remote resolution needs cause and method for the fault report',
+    'cause: required when resolved remotely (for the fault report)',
   ],
   [
     'resolved_remotely without method',
     'diagnosing',
     'diagnosis',
     { actor: 'a', outcome: 'resolved_remotely', cause: 'c' },
-    'a remote resolution needs cause and method for the fault report',
+    'method: required when resolved remotely (for the fault report)',
   ],
   [
     'resolved_remotely with blank cause',
     'diagnosing',
     'diagnosis',
     { actor: 'a', outcome: 'resolved_remotely', cause: ' ', method: 'm' },
-    'a remote resolution needs cause and method for the fault report',
+    'cause: must not be blank',
   ],
-  ['dispatch without engineer', 'dispatch', 'dispatch', { actor: 'a' }, 'engineer is required'],
-  ['dispatch with blank engineer', 'dispatch', 'dispatch', { actor: 'a', engineer: '' }, 'engineer is required'],
-  ['restore without cause', 'onsite', 'restore', { actor: 'a', method: 'm' }, 'cause and method are required for the fault report'],
-  ['restore without method', 'onsite', 'restore', { actor: 'a', cause: 'c' }, 'cause and method are required for the fault report'],
-  ['sign-off without signer', 'restored', 'signOff', { actor: 'a' }, 'signer is required'],
+  ['dispatch without engineer', 'dispatch', 'dispatch', { actor: 'a' }, 'engineer: missing'],
+  ['dispatch with blank engineer', 'dispatch', 'dispatch', { actor: 'a', engineer: '' }, 'engineer: must not be blank'],
+  ['restore without cause', 'onsite', 'restore', { actor: 'a', method: 'm' }, 'cause: missing'],
+  ['restore without method', 'onsite', 'restore', { actor: 'a', cause: 'c' }, 'method: missing'],
+  ['sign-off without signer', 'restored', 'signOff', { actor: 'a' }, 'signer: missing'],
   [
     'pause with an invalid reason',
     'onsite',
     'pause',
     { actor: 'a', reason: 'lunch' },
-    'reason must be force_majeure or waiting_on_customer',
+    'reason: must be one of force_majeure, waiting_on_customer',
   ],
-  ['pause without a reason', 'onsite', 'pause', { actor: 'a' }, 'reason must be force_majeure or waiting_on_customer'],
-  ['reclassify without severity', 'onsite', 'reclassify', { actor: 'a' }, 'severity is required'],
+  ['pause without a reason', 'onsite', 'pause', { actor: 'a' }, 'reason: must be one of force_majeure, waiting_on_customer'],
+  ['reclassify without severity', 'onsite', 'reclassify', { actor: 'a' }, 'severity: missing'],
   [
     'reclassify to an unknown severity',
     'onsite',
@@ -269,8 +269,8 @@ const PAYLOAD_CASES: PayloadCase[] = [
     { actor: 'a', severity: 'minor' },
     "severity minor is not in the incident's policy (one of: urgent, general)",
   ],
-  ['exclude without reason', 'onsite', 'exclude', { actor: 'a' }, 'reason is required'],
-  ['cancel with blank reason', 'triage', 'cancel', { actor: 'a', reason: '  ' }, 'reason is required'],
+  ['exclude without reason', 'onsite', 'exclude', { actor: 'a' }, 'reason: missing'],
+  ['cancel with blank reason', 'triage', 'cancel', { actor: 'a', reason: '  ' }, 'reason: must not be blank'],
 ];
 
 describe('payload refusals', () => {
@@ -302,9 +302,16 @@ describe('payload refusals', () => {
   it('experts must name at least one non-blank expert', () => {
     const run = new Run();
     run.step('majorProblem', run.t0 + 5 * SEC);
-    for (const experts of [[], [' '], ['expert:sun', ''], undefined, 'expert:sun']) {
+    const cases: Array<[unknown, string]> = [
+      [[], 'experts: must have at least 1 item'],
+      [[' '], 'experts[0]: must not be blank'],
+      [['expert:sun', ''], 'experts[1]: must not be blank'],
+      [undefined, 'experts: missing'],
+      ['expert:sun', 'experts: must be an array, not a string'],
+    ];
+    for (const [experts, reason] of cases) {
       const p = { actor: 'lead', experts } as unknown as StepPayloads['experts'];
-      expect(refusal(run.ctx, run.state, 'experts', p)).toBe('experts must name at least one expert');
+      expect(refusal(run.ctx, run.state, 'experts', p)).toBe(reason);
     }
     expect(refusal(run.ctx, run.state, 'experts', { actor: 'lead', experts: ['expert:sun'] })).toBeNull();
   });
@@ -312,8 +319,8 @@ describe('payload refusals', () => {
   it('spare needs a unit id', () => {
     const run = new Run();
     run.tick(run.t0 + 900 * SEC);
-    expect(refusal(run.ctx, run.state, 'spare', { actor: 'a', unitId: ' ' })).toBe('unitId is required');
-    expect(refusal(run.ctx, run.state, 'spare', { actor: 'a' } as StepPayloads['spare'])).toBe('unitId is required');
+    expect(refusal(run.ctx, run.state, 'spare', { actor: 'a', unitId: ' ' })).toBe('unitId: must not be blank');
+    expect(refusal(run.ctx, run.state, 'spare', { actor: 'a' } as StepPayloads['spare'])).toBe('unitId: missing');
   });
 
   it('a resolved_remotely diagnosis with cause and method, and a needs_onsite one without, are fine', () => {
