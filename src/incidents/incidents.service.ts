@@ -92,8 +92,8 @@ export class IncidentsService {
     const workflowId = incidentWorkflowId(id);
     const inserted: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version,
-         status, rung, stage, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9)
+         status, rung, stage, idempotency_key, language)
+       VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9, $10)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         id,
@@ -105,6 +105,7 @@ export class IncidentsService {
         snapshot.policy.id,
         snapshot.policy.version,
         idempotencyKey ?? null,
+        snapshot.contract.language ?? null,
       ],
     );
     if (inserted.length === 0) {

@@ -1,6 +1,7 @@
 import type { CalendarDefinition } from '../../src/domain/clock/types';
 import type { PolicyDefinition, Target } from '../../src/domain/policy/policy';
 import type { PenaltyTerms } from '../../src/domain/penalty/terms';
+import type { Language } from '../../src/i18n/languages';
 
 /** Lifecycle of an incident as a whole. */
 export type IncidentStatus = 'open' | 'paused' | 'restored' | 'closed' | 'cancelled' | 'excluded';
@@ -106,6 +107,8 @@ export interface ContractSnapshot {
   currency: string;
   penalty: PenaltyTerms;
   webhookUrl: string | null;
+  /** Language of the customer's documents; absent in incidents started before contracts had one. */
+  language?: Language;
 }
 
 /** Everything an incident needs, pinned when it starts: later admin edits never move its deadlines. */
