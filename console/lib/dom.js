@@ -1,4 +1,5 @@
-import { errorText } from './api.js';
+import { describeError } from './api.js';
+import { t } from './i18n.js';
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 
@@ -16,13 +17,31 @@ export function toast(text) {
   setTimeout(() => box.remove(), 6000);
 }
 
+/** An error box (role=alert): the reader's-language message, each bad field named, the server's words as detail. */
 export function showError(container, error) {
+  const { message, fields, detail } = describeError(error);
   container.innerHTML = '';
   const box = document.createElement('div');
   box.className = 'error';
   box.setAttribute('role', 'alert');
-  box.style.whiteSpace = 'pre-line';
-  box.textContent = errorText(error);
+  const head = document.createElement('p');
+  head.textContent = message;
+  box.appendChild(head);
+  if (fields.length) {
+    const list = document.createElement('ul');
+    for (const f of fields) {
+      const item = document.createElement('li');
+      item.textContent = f.text;
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+  }
+  if (detail && detail !== message) {
+    const more = document.createElement('p');
+    more.className = 'detail';
+    more.textContent = `${t('error.detail')} ${detail}`;
+    box.appendChild(more);
+  }
   container.appendChild(box);
 }
 
