@@ -78,7 +78,10 @@ export function describeError(error) {
     step: body.step ? label('step', body.step) : '',
     roles: listOf((body.requiredRoles || []).map((r) => label('role', r))),
   });
-  const fields = (body.fieldErrors || []).map((f) => ({ path: f.path, text: t('error.field', { field: fieldLabel(f.path), path: f.path }) }));
+  const fields = (body.fieldErrors || []).map((f) => ({
+    path: f.path,
+    text: t('error.field', { field: fieldLabel(f.path), path: f.path }),
+  }));
   const detail = (body.fieldErrors || []).length ? body.fieldErrors.map((f) => `${f.path}: ${f.message}`).join('\n') : body.message || '';
   return { message, fields, detail };
 }

@@ -1,17 +1,27 @@
 // Times are UTC inside and shown in the calendar's zone, named; money in its currency's conventions
 // for the reader's language; all through Intl. Renders exactly as src/i18n/format.ts does (the
 // browser test compares them).
-import { language } from './i18n.js';
+import { language, t } from './i18n.js';
 
-const DATE_TIME = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+const DATE_TIME = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
 
 export function inZone(instant, zone, { offset = false } = {}) {
   if (instant === null || instant === undefined) return '—';
   const date = new Date(typeof instant === 'number' ? instant : Date.parse(instant));
   if (Number.isNaN(date.getTime())) return String(instant);
-  return new Intl.DateTimeFormat(language(), { ...DATE_TIME, timeZone: zone || 'UTC', ...(offset ? { timeZoneName: 'shortOffset' } : {}) }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(language(), {
+    ...DATE_TIME,
+    timeZone: zone || 'UTC',
+    ...(offset ? { timeZoneName: 'shortOffset' } : {}),
+  }).format(date);
 }
 
 /** "Asia/Shanghai (中国标准时间)": the IANA id people configure, and the name people say. */
@@ -20,7 +30,7 @@ export function zoneLabel(zone) {
   const part = new Intl.DateTimeFormat(language(), { timeZone: id, timeZoneName: 'longGeneric' })
     .formatToParts(0)
     .find((p) => p.type === 'timeZoneName');
-  return part && part.value !== id ? `${id} (${part.value})` : id;
+  return part && part.value !== id ? t('app.zone', { id, name: part.value }) : id;
 }
 
 const UNITS = [

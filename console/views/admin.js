@@ -10,7 +10,8 @@ const minutes = (hhmm) => {
   return h * 60 + m;
 };
 /** Weekday names from Intl (2024-01-01 was a Monday). */
-const dayName = (i, weekday = 'short') => new Intl.DateTimeFormat(language(), { weekday, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i));
+const dayName = (i, weekday = 'short') =>
+  new Intl.DateTimeFormat(language(), { weekday, timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + i));
 const list = (items) => (items.length ? items.join(t('app.listSeparator')) : t('app.none'));
 
 /** Week view of a calendar's working windows, with its holidays and make-up days listed. */
@@ -25,7 +26,10 @@ function weekView(def) {
       .join('');
     const windows = (def.week[d] || []).map((w) => `${w.open}–${w.close}`);
     return `<div><div class="muted" aria-hidden="true">${esc(dayName(i))}</div><div class="day" role="img" aria-label="${esc(
-      t('calendars.dayWindows', { day: dayName(i, 'long'), windows: windows.length ? windows.join(t('app.listSeparator')) : t('calendars.notWorked') }),
+      t('calendars.dayWindows', {
+        day: dayName(i, 'long'),
+        windows: windows.length ? windows.join(t('app.listSeparator')) : t('calendars.notWorked'),
+      }),
     )}">${wins}</div></div>`;
   }).join('');
   const hours = [0, 6, 12, 18, 24].map((h) => `<div style="position:absolute;top:${(h / 24) * 100}%">${h}:00</div>`).join('');
@@ -123,7 +127,10 @@ export async function policiesView(selected) {
   const policy = items.find((p) => p.id === selected) || items[0];
   const main = render(`<h1>${esc(t('policies.title'))}</h1>
     <form class="inline panel" id="pick"><label>${esc(t('policies.policy'))} <select name="policy">${items
-      .map((p) => `<option value="${esc(p.id)}" ${p.id === policy?.id ? 'selected' : ''}>${esc(t('policies.nameVersion', { name: p.name, version: p.version }))}</option>`)
+      .map(
+        (p) =>
+          `<option value="${esc(p.id)}" ${p.id === policy?.id ? 'selected' : ''}>${esc(t('policies.nameVersion', { name: p.name, version: p.version }))}</option>`,
+      )
       .join('')}</select></label></form>
     <div id="editor"></div>`);
   $('#pick', main).addEventListener('change', (e) => policiesView(e.target.value));
@@ -177,13 +184,11 @@ export async function policiesView(selected) {
       const counted = (r) => {
         if (r.anchor !== 'rungStart') return esc(label('anchor', r.anchor));
         const opener = rows.find((o) => o !== r && o.dueAt === r.anchorAt);
-        const assumption = opener
-          ? t('policies.assumeOpener', { opener: targetLabel(opener.key) })
-          : t('policies.assumeReport');
+        const assumption = opener ? t('policies.assumeOpener', { opener: targetLabel(opener.key) }) : t('policies.assumeReport');
         return `${esc(label('anchor', r.anchor))} <span class="muted">(${esc(assumption)})</span>`;
       };
       $('#preview', main).innerHTML =
-        `<div class="table-wrap"><table><caption class="visually-hidden">${esc(t('policies.preview'))}</caption><thead><tr><th scope="col">${esc(t('policies.target'))}</th><th scope="col">${esc(t('policies.previewTarget'))}</th><th scope="col">${esc(t('policies.due', { zone: zoneLabel(zone) }))}</th><th scope="col">${esc(t('policies.countedFrom'))}</th></tr></thead><tbody>
+        `<div class="table-wrap"><table><caption class="visually-hidden">${esc(t('policies.preview'))}</caption><thead><tr><th scope="col">${esc(t('policies.target'))}</th><th scope="col">${esc(t('policies.previewTarget'))}</th><th scope="col">${esc(t('policies.due', { zone }))}</th><th scope="col">${esc(t('policies.countedFrom'))}</th></tr></thead><tbody>
         ${rows.map((r) => `<tr><th scope="row">${esc(targetLabel(r.key))}</th><td>${esc(targetText(r.target))}</td><td>${esc(inZone(r.dueAt, zone))}</td><td>${counted(r)}</td></tr>`).join('')}</tbody></table></div>`;
     } catch (error) {
       showError($('#preview', main), error);
@@ -251,7 +256,9 @@ export async function tokensView() {
     <div class="table-wrap"><table><caption class="visually-hidden">${esc(t('tokens.title'))}</caption><thead><tr><th scope="col">${esc(t('tokens.name'))}</th><th scope="col">${esc(t('tokens.roles'))}</th><th scope="col">${esc(t('tokens.created'))}</th><th scope="col">${esc(t('tokens.lastUsed'))}</th><th scope="col"><span class="visually-hidden">${esc(t('tokens.actions'))}</span></th></tr></thead><tbody>
     ${items
       .map(
-        (tk) => `<tr><td>${esc(tk.name)}</td><td>${esc(tk.roles.map((r) => label('role', r)).join(t('app.listSeparator')))}</td><td>${esc(inZone(tk.createdAt, 'UTC'))}</td><td>${esc(tk.lastUsedAt ? inZone(tk.lastUsedAt, 'UTC') : '—')}</td>
+        (
+          tk,
+        ) => `<tr><td>${esc(tk.name)}</td><td>${esc(tk.roles.map((r) => label('role', r)).join(t('app.listSeparator')))}</td><td>${esc(inZone(tk.createdAt, 'UTC'))}</td><td>${esc(tk.lastUsedAt ? inZone(tk.lastUsedAt, 'UTC') : '—')}</td>
       <td>${tk.revokedAt ? esc(t('tokens.revoked')) : `<button type="button" class="secondary" data-revoke="${esc(tk.id)}" aria-label="${esc(t('tokens.revokeNamed', { name: tk.name }))}">${esc(t('tokens.revoke'))}</button>`}</td></tr>`,
       )
       .join('')}
@@ -266,7 +273,8 @@ export async function tokensView() {
     const roles = [...e.target.querySelectorAll('input[name=role]:checked')].map((i) => i.value);
     try {
       const created = await api('/tokens', { method: 'POST', body: { name: e.target.name.value, roles } });
-      $('#token-out', main).innerHTML = `<p>${esc(t('tokens.copyNow'))}</p><pre class="panel">${esc(created.secret || created.token)}</pre>`;
+      $('#token-out', main).innerHTML =
+        `<p>${esc(t('tokens.copyNow'))}</p><pre class="panel">${esc(created.secret || created.token)}</pre>`;
     } catch (error) {
       showError($('#token-out', main), error);
     }

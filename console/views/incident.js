@@ -6,19 +6,35 @@ import { describeEvent, label, targetLabel } from '../lib/labels.js';
 import { ladderSvg } from './ladder-chart.js';
 import { STEPS } from './steps.js';
 
-/** Runs of consecutive accrual periods fold into one line (a 30-day outage is one line, not 30). */
+/**
+ * Accrual periods fold into one line, shown where accrual started (a 30-day outage is one line, not
+ * 30, even with the engineers' steps in between). Numbering restarts after a reclassification
+ * changes what is owed: that starts a new line.
+ */
 function timelineGroups(events) {
   const groups = [];
+  let accruals = null;
   for (const e of events) {
-    const last = groups[groups.length - 1];
-    if (e.kind === 'penalty_period_due' && last?.kind === 'penalty_period_due') last.events.push(e);
-    else groups.push({ kind: e.kind, events: [e] });
+    if (e.kind !== 'penalty_period_due') {
+      groups.push({ kind: e.kind, events: [e] });
+      continue;
+    }
+    const last = accruals?.events[accruals.events.length - 1];
+    if (last && (e.data?.periodIndex ?? 0) > (last.data?.periodIndex ?? 0)) {
+      accruals.events.push(e);
+      continue;
+    }
+    accruals = { kind: e.kind, events: [e] };
+    groups.push(accruals);
   }
   return groups;
 }
 
 function eventRow(e, zone) {
-  const amount = e.kind === 'penalty_period_due' && e.data?.nominalAmount ? ` <span class="muted">${esc(money(e.data.nominalAmount, e.data.currency))}</span>` : '';
+  const amount =
+    e.kind === 'penalty_period_due' && e.data?.nominalAmount
+      ? ` <span class="muted">${esc(money(e.data.nominalAmount, e.data.currency))}</span>`
+      : '';
   return `<tr><td class="num">${e.seq}</td><td>${esc(inZone(e.at, zone))}</td><td>${esc(describeEvent(e.kind, e.data))}${amount}</td><td>${esc(e.actor || '')}</td></tr>`;
 }
 
@@ -93,7 +109,7 @@ export async function incidentView(id) {
           <dt>${esc(t('incident.stage'))}</dt><dd>${esc(label('stage', state.stage))}</dd>
           <dt>${esc(t('incident.rung'))}</dt><dd>${esc(label('rung', state.rung))}</dd>
           <dt>${esc(t('incident.severity'))}</dt><dd>${esc(state.severity)}</dd>
-          <dt>${esc(t('incident.reported'))}</dt><dd>${esc(inZone(detail.reportedAt, zone))} <span class="muted">(${esc(zoneLabel(zone))})</span></dd>
+          <dt>${esc(t('incident.reported'))}</dt><dd>${esc(inZone(detail.reportedAt, zone))} <span class="muted">${esc(zoneLabel(zone))}</span></dd>
           <dt>${esc(t('incident.breaches'))}</dt><dd data-breaches>${state.breachCount}</dd>
           <dt>${esc(t('incident.assignees'))}</dt><dd>${esc(state.assignees.join(t('app.listSeparator')) || '—')}</dd>
           ${detail.status === 'closed' ? `<dt>${esc(t('incident.faultReport'))}</dt><dd><a href="#/incidents/${esc(id)}/report">${esc(t('incident.openReport'))}</a></dd>` : ''}
@@ -126,6 +142,7 @@ export async function incidentView(id) {
   const repaint = () => {
     const s = detail.state;
     const signature = JSON.stringify([
+      detail.status,
       detail.timeline.length,
       s.status,
       s.stage,

@@ -139,7 +139,7 @@ describe('writeFaultReport', () => {
     expect(markdown).toContain('| 3 | Mar 8, 2026, 15:59:59 | Service restored | eng:li.na |');
     expect(markdown).toContain('1 commitment breached.');
     expect(markdown).toContain('| Remote diagnosis started | Breached | Mar 8, 2026, 15:29:59 | Mar 8, 2026, 15:29:59 | late by 0m 5s |');
-    expect(markdown).toContain('| Phone response | Met | Mar 8, 2026, 15:14:59 | Mar 8, 2026, 15:00:59 | 14m 0s to spare |');
+    expect(markdown).toContain('| Phone response | Met | Mar 8, 2026, 15:14:59 | Mar 8, 2026, 15:00:59 | ahead by 14m 0s |');
     expect(markdown).toContain('| Mar 8, 2026, 15:01:39 | Mar 8, 2026, 15:02:40 | Waiting on the customer | no access |');
     expect(markdown).not.toContain('someone-else');
     expect(markdown).not.toMatch(/Z \|/); // no UTC instants leak into the customer's rendering
