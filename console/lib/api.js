@@ -33,7 +33,7 @@ export async function api(path, { method = 'GET', body, raw = false } = {}) {
   const res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (raw && res.ok) return res;
   const text = await res.text();
-  let data = null;
+  let data;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

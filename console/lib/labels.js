@@ -6,11 +6,8 @@ import { t } from './i18n.js';
 export const label = (group, id) => (id === null || id === undefined ? '—' : t(`domain:${group}.${id}`, { defaultValue: String(id) }));
 export const targetLabel = (clockKey) => label('target', clockKey);
 
-/** "4 working hours from the start of its rung" */
-export function targetText(target) {
-  if (!target) return '—';
-  return `${t(`domain:amount.${target.unit}`, { count: target.amount })} ${label('anchor', target.anchor)}`;
-}
+/** A target's amount in words: "4 working hours", "4 个工作小时". */
+export const amountText = (target) => (target ? t(`domain:amount.${target.unit}`, { count: target.amount }) : '—');
 
 /** One timeline event in words (the server's describeEvent reads the same keys). */
 export function describeEvent(kind, data = {}) {

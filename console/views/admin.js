@@ -2,7 +2,7 @@ import { api } from '../lib/api.js';
 import { $, formData, render, showError, toast } from '../lib/dom.js';
 import { esc, inZone, money, percent, zoneLabel } from '../lib/format.js';
 import { language, LANGUAGES, t } from '../lib/i18n.js';
-import { label, targetLabel, targetText } from '../lib/labels.js';
+import { amountText, label, targetLabel } from '../lib/labels.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const minutes = (hhmm) => {
@@ -180,16 +180,18 @@ export async function policiesView(selected) {
         body: { ...f, reportedAt: new Date(f.reportedAt).toISOString() },
       });
       const zone = calendars.find((c) => c.id === f.calendarId)?.definition.zone;
-      // A target counted from its rung's start assumes the rung opens when the target that opens it falls due.
-      const counted = (r) => {
+      // A target counted from its rung's start assumes the rung opens when the target that opens it falls
+      // due: the trigger of its own rung, else the nearest target before it due at that instant.
+      const counted = (r, i) => {
         if (r.anchor !== 'rungStart') return esc(label('anchor', r.anchor));
-        const opener = rows.find((o) => o !== r && o.dueAt === r.anchorAt);
+        const due = rows.filter((o, j) => j !== i && o.dueAt === r.anchorAt);
+        const opener = due.find((o) => o.rung === r.rung) ?? due.filter((o) => rows.indexOf(o) < i).pop();
         const assumption = opener ? t('policies.assumeOpener', { opener: targetLabel(opener.key) }) : t('policies.assumeReport');
         return `${esc(label('anchor', r.anchor))} <span class="muted">(${esc(assumption)})</span>`;
       };
       $('#preview', main).innerHTML =
         `<div class="table-wrap"><table><caption class="visually-hidden">${esc(t('policies.preview'))}</caption><thead><tr><th scope="col">${esc(t('policies.target'))}</th><th scope="col">${esc(t('policies.previewTarget'))}</th><th scope="col">${esc(t('policies.due', { zone }))}</th><th scope="col">${esc(t('policies.countedFrom'))}</th></tr></thead><tbody>
-        ${rows.map((r) => `<tr><th scope="row">${esc(targetLabel(r.key))}</th><td>${esc(targetText(r.target))}</td><td>${esc(inZone(r.dueAt, zone))}</td><td>${counted(r)}</td></tr>`).join('')}</tbody></table></div>`;
+        ${rows.map((r, i) => `<tr><th scope="row">${esc(targetLabel(r.key))}</th><td>${esc(amountText(r.target))}</td><td>${esc(inZone(r.dueAt, zone))}</td><td>${counted(r, i)}</td></tr>`).join('')}</tbody></table></div>`;
     } catch (error) {
       showError($('#preview', main), error);
     }
