@@ -1,6 +1,6 @@
 import type { ReportLanguage } from '../domain/report/fault-report';
 import { describeEvent } from './describe-event';
-import { formatDateTime, formatDuration, zoneName } from './format';
+import { formatDateTime, formatDuration, formatMoney, zoneName } from './format';
 import type { Language } from './languages';
 import { translator } from './translator';
 import { labelKey } from './vocabulary';
@@ -15,5 +15,6 @@ export function reportLanguage(lng: Language): ReportLanguage {
     dateTime: (zonedIso, zone, withOffset) => formatDateTime(zonedIso, zone, lng, { offset: withOffset }),
     duration: (ms) => formatDuration(ms, lng),
     zoneName: (zone) => zoneName(zone, lng),
+    money: (amount, currency) => formatMoney(amount, currency, lng),
   };
 }

@@ -7,6 +7,8 @@ import { openDataSource } from '../harness/context';
 import { createContract } from '../harness/fixtures';
 import { insertIncident, type IncidentRow } from './helpers';
 
+const accrual = (periodIndex: number) => ({ periodIndex, nominalAmount: '2500.00', currency: 'CNY' });
+
 // 2026-03-08 06:59:59.999 UTC: 14:59:59.999 in Shanghai; one millisecond before New York moves to daylight time.
 const T0 = Date.UTC(2026, 2, 8, 6, 59, 59, 999);
 
@@ -183,12 +185,22 @@ describe('writeFaultReport', () => {
     await insertEvents(ds, incident, [
       { seq: 1, kind: 'reported', at: T0, actor: 'hotline', data: {} },
       { seq: 2, kind: 'breach', at: T0 + 1_800_000, actor: null, data: { clock: 'remote.startWithin' } },
-      { seq: 3, kind: 'penalty_period_due', at: T0 + 2_000_000, actor: null, data: { periodIndex: 1 } },
-      { seq: 4, kind: 'step:signOff', at: T0 + 3_700_000, actor: 'eng:li.na', data: { signer: '王主任' } },
+      ...[1, 2].map((n) => ({ seq: 2 + n, kind: 'penalty_period_due', at: T0 + 2_000_000 + n * 1000, actor: null, data: accrual(n) })),
+      { seq: 5, kind: 'step:arrive', at: T0 + 2_500_000, actor: 'eng:li.na', data: {} },
+      { seq: 6, kind: 'penalty_period_due', at: T0 + 2_600_000, actor: null, data: accrual(3) },
+      { seq: 7, kind: 'step:signOff', at: T0 + 3_700_000, actor: 'eng:li.na', data: { signer: '王主任' } },
     ]);
     await write(inputFor(incident, 'Asia/Shanghai', { contract: { id: incident.contractId, customer: '天津市大港医院' } }));
     const [{ report, markdown }] = await stored(incident);
-    expect(report.timeline.map((e) => e.kind)).toEqual(['reported', 'breach', 'penalty_period_due', 'step:signOff']);
+    expect(report.timeline.map((e) => e.kind)).toEqual([
+      'reported',
+      'breach',
+      'penalty_period_due',
+      'penalty_period_due',
+      'step:arrive',
+      'penalty_period_due',
+      'step:signOff',
+    ]);
     expect(markdown).toContain('# 故障报告\n');
     expect(markdown).toContain('**故障:Billing system unreachable**');
     expect(markdown).toContain('- 客户:天津市大港医院');
@@ -201,8 +213,13 @@ describe('writeFaultReport', () => {
     expect(markdown).toContain('| 电话响应 | 已达成 | 2026年3月8日 15:14:59 | 2026年3月8日 15:00:59 | 提前 14分钟0秒 |');
     expect(markdown).toContain('| 2026年3月8日 15:01:39 | 2026年3月8日 15:02:40 | 等待客户 | no access |');
     expect(markdown).toContain('| 2 | 2026年3月8日 15:29:59 | 开始远程诊断:已逾期 |  |');
-    expect(markdown).toContain('| 3 | 2026年3月8日 15:33:19 | 违约金计提,第 1 期 |  |');
-    expect(markdown).toContain('| 4 | 2026年3月8日 16:01:39 | 已记录客户签字确认 | eng:li.na |');
+    // Three accrual periods are one line, where accrual started, with their nominal total.
+    expect(markdown).toContain(
+      '| 3–6 | 2026年3月8日 15:33:20 – 2026年3月8日 15:43:19 | 违约金计提,第 1–3 期:共 3 期,名义金额合计 ¥7,500.00 |  |',
+    );
+    expect(markdown).toContain('| 5 | 2026年3月8日 15:41:39 | 工程师已到达现场 | eng:li.na |');
+    expect(markdown).toContain('| 7 | 2026年3月8日 16:01:39 | 已记录客户签字确认 | eng:li.na |');
+    expect(markdown).not.toContain('第 2 期');
     expect(markdown).not.toMatch(/[A-Za-z]+ \d+, 2026/); // no English dates
   });
 

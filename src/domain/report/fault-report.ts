@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { toZonedIso } from '../clock/engine';
 
 /** The report the letters require after every fix: cause, method, timeline, every target's outcome. */
@@ -78,6 +79,7 @@ export interface ReportLanguage {
   dateTime(zonedIso: string, zone: string, withOffset: boolean): string;
   duration(ms: number): string;
   zoneName(zone: string): string;
+  money(amount: string, currency: string): string;
 }
 
 const cell = (v: unknown) =>
@@ -98,7 +100,7 @@ export function renderFaultReportMarkdown(r: FaultReport, lang: ReportLanguage):
     ...r.timeline.map((e) => e.at),
   ].filter((x): x is string => x !== null);
   // The offset is written out only when it changes within the report (a DST change): otherwise the zone line says it.
-  const withOffset = new Set(instants.map((x) => x.slice(-6))).size > 1;
+  const withOffset = new Set(instants.map((x) => /(Z|[+-]\d{2}:?\d{2})$/.exec(x)?.[1])).size > 1;
   const time = (x: string | null) => (x === null ? none : lang.dateTime(x, r.zone, withOffset));
   const margin = (ms: number | null) =>
     ms === null ? '' : t(ms < 0 ? 'report:marginLate' : 'report:marginSpare', { duration: lang.duration(Math.abs(ms)) });
@@ -154,6 +156,47 @@ export function renderFaultReportMarkdown(r: FaultReport, lang: ReportLanguage):
     );
   }
   lines.push(`## ${t('report:timeline')}`, '', ...header(['seq', 'when', 'what', 'who']));
-  lines.push(...r.timeline.map((e) => row([e.seq, time(e.at), lang.event(e.kind, e.data), e.actor ?? ''])), '');
+  for (const group of foldAccruals(r.timeline)) {
+    const [first, last] = [group[0], group[group.length - 1]];
+    if (group.length === 1) {
+      lines.push(row([first.seq, time(first.at), lang.event(first.kind, first.data), first.actor ?? '']));
+      continue;
+    }
+    const total = group.reduce((sum, e) => sum.plus(String(e.data.nominalAmount ?? '0')), new Decimal(0));
+    const what = t('report:accruals', {
+      count: group.length,
+      from: first.data.periodIndex,
+      to: last.data.periodIndex,
+      total: lang.money(total.toFixed(), String(first.data.currency ?? '')),
+    });
+    lines.push(row([`${first.seq}–${last.seq}`, `${time(first.at)} – ${time(last.at)}`, what, '']));
+  }
+  lines.push('');
   return lines.join('\n');
+}
+
+type ReportEvent = FaultReport['timeline'][number];
+
+/**
+ * Accrual periods as one line each run (a 30-day outage is one line, not 30), placed where accrual
+ * started even when steps come in between; numbering restarting (a reclassification changed what is
+ * owed) starts a new run. The console folds its timeline by the same rule.
+ */
+export function foldAccruals(timeline: ReportEvent[]): ReportEvent[][] {
+  const groups: ReportEvent[][] = [];
+  let run: ReportEvent[] | null = null;
+  for (const e of timeline) {
+    if (e.kind !== 'penalty_period_due') {
+      groups.push([e]);
+      continue;
+    }
+    const previous = run?.[run.length - 1];
+    if (run && previous && Number(e.data.periodIndex) > Number(previous.data.periodIndex)) {
+      run.push(e);
+      continue;
+    }
+    run = [e];
+    groups.push(run);
+  }
+  return groups;
 }
