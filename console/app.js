@@ -1,5 +1,5 @@
 import { api, ApiError, session } from './lib/api.js';
-import { $, clearTimers, render, showError } from './lib/dom.js';
+import { $, clearTimers, liveness, render, showError } from './lib/dom.js';
 import { esc } from './lib/format.js';
 import { initI18n, language, LANGUAGES, setLanguage, t } from './lib/i18n.js';
 import { label } from './lib/labels.js';
@@ -84,9 +84,11 @@ async function route() {
       `<h1>${esc(t('app.notForRole'))}</h1><p>${esc(t('app.needsRole', { roles: r.roles.map((x) => label('role', x)).join(t('app.listSeparator')) }))}</p>`,
     );
   }
+  const alive = liveness();
   try {
     await r.view(m);
   } catch (error) {
+    if (!alive()) return; // the reader has moved on: an error of the view they left is not theirs
     if (error instanceof ApiError && error.status === 401) return signInView('signIn.expired');
     showError($('#main'), error);
   } finally {

@@ -69,7 +69,9 @@ export const fieldLabel = (path) => t(`field.${String(path).split(/[.[]/)[0]}`, 
  */
 export function describeError(error) {
   if (!(error instanceof ApiError)) {
-    return { message: error instanceof TypeError ? t('error.network') : String(error?.message || error), fields: [], detail: '' };
+    // fetch() rejects with a TypeError when the server cannot be reached; any other error is shown as it is.
+    const network = error instanceof TypeError && /fetch|network|load failed/i.test(error.message);
+    return { message: network ? t('error.network') : String(error?.message || error), fields: [], detail: network ? error.message : '' };
   }
   const body = error.body || {};
   const code = KNOWN_CODES.includes(body.error) ? body.error : 'unknown';

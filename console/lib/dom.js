@@ -54,12 +54,22 @@ export function formData(form) {
 
 /** Timers of the current view, cleared when the route changes. */
 const timers = new Set();
-export function every(ms, fn) {
+let generation = 0;
+
+/** Whether the view that asked is still the one on screen: a view left mid-load must not paint or start timers. */
+export function liveness() {
+  const mine = generation;
+  return () => mine === generation;
+}
+
+export function every(ms, fn, alive = () => true) {
+  if (!alive()) return undefined;
   const id = setInterval(fn, ms);
   timers.add(id);
   return id;
 }
 export function clearTimers() {
+  generation += 1;
   for (const id of timers) clearInterval(id);
   timers.clear();
 }

@@ -1,11 +1,12 @@
 import { api, session } from '../lib/api.js';
-import { $, every, formData, render, showError, toast } from '../lib/dom.js';
+import { $, every, formData, liveness, render, showError, toast } from '../lib/dom.js';
 import { duration, esc, inZone, urgency } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { label, targetLabel } from '../lib/labels.js';
 
 /** Incident board: soonest due first, remaining time live, amber/red rows; engineers report here. */
 export async function boardView() {
+  const alive = liveness();
   const canReport = session.has('engineer');
   const main = render(`
     <h1>${esc(t('board.title'))}</h1>
@@ -76,12 +77,13 @@ export async function boardView() {
   };
   const load = async () => {
     const page = await api('/incidents?limit=200');
+    if (!alive()) return;
     items = page.items;
     paint();
   };
   await load();
-  every(2000, () => load().catch(() => undefined));
-  every(1000, tick);
+  every(2000, () => load().catch(() => undefined), alive);
+  every(1000, tick, alive);
 
   if (canReport) {
     const select = $('#report-contract', main);

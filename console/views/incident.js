@@ -1,5 +1,5 @@
 import { api, session } from '../lib/api.js';
-import { $, every, formData, render, showError, toast } from '../lib/dom.js';
+import { $, every, formData, liveness, render, showError, toast } from '../lib/dom.js';
 import { duration, esc, inZone, money, sumDecimals, zoneLabel } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { describeEvent, label, targetLabel } from '../lib/labels.js';
@@ -58,6 +58,7 @@ function timelineHtml(events, zone, expanded) {
 
 /** One incident: the ladder drawn against what happened, live countdowns, the timeline, the steps it accepts now. */
 export async function incidentView(id) {
+  const alive = liveness();
   const main = render(`<p>${esc(t('app.loading'))}</p>`);
   let detail;
   let contract = null;
@@ -160,7 +161,9 @@ export async function incidentView(id) {
   };
 
   const load = async () => {
-    detail = await api(`/incidents/${id}`);
+    const fresh = await api(`/incidents/${id}`);
+    if (!alive()) return;
+    detail = fresh;
     repaint();
   };
 
@@ -210,11 +213,16 @@ export async function incidentView(id) {
 
   detail = await api(`/incidents/${id}`);
   contract = await api(`/contracts/${detail.contractId}`).catch(() => null);
+  if (!alive()) return;
   repaint();
-  every(1000, paintClocks);
-  every(3000, () => {
-    if (!openForm) load().catch(() => undefined);
-  });
+  every(1000, paintClocks, alive);
+  every(
+    3000,
+    () => {
+      if (!openForm) load().catch(() => undefined);
+    },
+    alive,
+  );
 }
 
 export async function faultReportView(id) {
