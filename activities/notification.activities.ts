@@ -1,5 +1,7 @@
 import { log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { notificationText } from '../src/i18n/notification-text';
+import { documentContext } from './document-context';
 
 export type Fetch = (
   url: string,
@@ -28,12 +30,25 @@ export function createNotificationActivities({
     /**
      * Delivers a breach/escalation notice to the contract's webhook (or the log when it has none).
      * A non-2xx answer throws so Temporal retries with backoff; the Idempotency-Key header lets the
-     * receiver drop the duplicate a crash between delivery and bookkeeping could cause.
+     * receiver drop the duplicate a crash between delivery and bookkeeping could cause. The body
+     * carries a title and a text for people, in the language the incident pinned from its contract.
      */
     async sendNotification(input: SendNotificationInput): Promise<{ delivered: boolean; channel: string }> {
       const done: unknown[] = await dataSource.query(`SELECT 1 FROM notifications WHERE idempotency_key = $1`, [input.idempotencyKey]);
       if (done.length > 0) return { delivered: false, channel: 'already-delivered' };
-      const body = { kind: input.kind, incidentId: input.incidentId, contractId: input.contractId, ...input.payload };
+      const context = await documentContext(dataSource, input.incidentId);
+      const words = notificationText(context.language, input.kind, input.payload, {
+        ...context,
+        description: context.description ?? input.incidentId,
+      });
+      const body = {
+        kind: input.kind,
+        incidentId: input.incidentId,
+        contractId: input.contractId,
+        ...input.payload,
+        language: context.language,
+        ...words,
+      };
       let channel = 'log';
       if (input.webhookUrl) {
         channel = 'webhook';

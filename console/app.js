@@ -1,6 +1,8 @@
 import { api, ApiError, session } from './lib/api.js';
-import { $, clearTimers, render, showError } from './lib/dom.js';
+import { $, clearTimers, liveness, render, showError } from './lib/dom.js';
 import { esc } from './lib/format.js';
+import { initI18n, language, LANGUAGES, setLanguage, t } from './lib/i18n.js';
+import { label } from './lib/labels.js';
 import { calendarsView, contractsView, policiesView, tokensView } from './views/admin.js';
 import { boardView } from './views/board.js';
 import { ledgerView, penaltiesView } from './views/finance.js';
@@ -8,35 +10,36 @@ import { faultReportView, incidentView } from './views/incident.js';
 
 const READERS = ['admin', 'engineer', 'finance', 'viewer'];
 
-/** Routes: hash path → view, and the roles that see it in the navigation. */
+/** Routes: hash path → view, and the roles that see it in the navigation (nav: its label's key). */
 const ROUTES = [
-  { path: /^#\/$/, nav: 'Incidents', href: '#/', roles: READERS, view: () => boardView() },
+  { path: /^#\/$/, nav: 'nav.incidents', href: '#/', roles: READERS, view: () => boardView() },
   { path: /^#\/incidents\/([\w-]+)\/report$/, roles: READERS, view: (m) => faultReportView(m[1]) },
   { path: /^#\/incidents\/([\w-]+)$/, roles: READERS, view: (m) => incidentView(m[1]) },
-  { path: /^#\/finance\/ledger$/, nav: 'Ledger', href: '#/finance/ledger', roles: ['finance', 'admin'], view: () => ledgerView() },
+  { path: /^#\/finance\/ledger$/, nav: 'nav.ledger', href: '#/finance/ledger', roles: ['finance', 'admin'], view: () => ledgerView() },
   {
     path: /^#\/finance\/penalties(?:\/([\w-]+))?$/,
-    nav: 'Penalties',
+    nav: 'nav.penalties',
     href: '#/finance/penalties',
     roles: ['finance', 'admin'],
     view: (m) => penaltiesView(m[1]),
   },
-  { path: /^#\/admin\/calendars$/, nav: 'Calendars', href: '#/admin/calendars', roles: ['admin'], view: () => calendarsView() },
-  { path: /^#\/admin\/policies$/, nav: 'Policies', href: '#/admin/policies', roles: ['admin'], view: () => policiesView() },
-  { path: /^#\/admin\/contracts$/, nav: 'Contracts', href: '#/admin/contracts', roles: ['admin'], view: () => contractsView() },
-  { path: /^#\/admin\/tokens$/, nav: 'Tokens', href: '#/admin/tokens', roles: ['admin'], view: () => tokensView() },
+  { path: /^#\/admin\/calendars$/, nav: 'nav.calendars', href: '#/admin/calendars', roles: ['admin'], view: () => calendarsView() },
+  { path: /^#\/admin\/policies$/, nav: 'nav.policies', href: '#/admin/policies', roles: ['admin'], view: () => policiesView() },
+  { path: /^#\/admin\/contracts$/, nav: 'nav.contracts', href: '#/admin/contracts', roles: ['admin'], view: () => contractsView() },
+  { path: /^#\/admin\/tokens$/, nav: 'nav.tokens', href: '#/admin/tokens', roles: ['admin'], view: () => tokensView() },
 ];
 
-function signInView(message) {
+function signInView(messageKey) {
   $('#nav').innerHTML = '';
+  $('#nav').removeAttribute('aria-label');
   $('#who').innerHTML = '';
-  const main = render(`<h1>Sign in</h1>
+  const main = render(`<h1>${esc(t('signIn.title'))}</h1>
     <form id="signin" class="panel inline" autocomplete="off">
-      <label style="flex:1 1 26rem">API token <input id="token" name="token" type="password" required /></label>
-      <button type="submit">Sign in</button>
+      <label style="flex:1 1 26rem">${esc(t('signIn.token'))} <input id="token" name="token" type="password" required autocomplete="off" /></label>
+      <button type="submit">${esc(t('signIn.submit'))}</button>
     </form><div id="signin-error"></div>
-    <p class="muted">Ask an admin for a token. It stays in this browser tab only.</p>`);
-  if (message) showError($('#signin-error', main), new Error(message));
+    <p class="muted">${esc(t('signIn.hint'))}</p>`);
+  if (messageKey) showError($('#signin-error', main), new Error(t(messageKey)));
   $('#signin', main).addEventListener('submit', async (e) => {
     e.preventDefault();
     session.token = $('#token', main).value.trim();
@@ -47,11 +50,12 @@ function signInView(message) {
 
 function paintChrome(current) {
   const p = session.principal;
+  $('#nav').setAttribute('aria-label', t('nav.label'));
   $('#nav').innerHTML = ROUTES.filter((r) => r.nav && session.has(...r.roles))
-    .map((r) => `<a href="${r.href}" ${r === current ? 'aria-current="page"' : ''}>${r.nav}</a>`)
+    .map((r) => `<a href="${r.href}" ${r === current ? 'aria-current="page"' : ''}>${esc(t(r.nav))}</a>`)
     .join('');
   $('#who').innerHTML =
-    `${esc(p.name)} <span class="muted" style="color:#cfd8e3">(${esc(p.roles.join(', '))})</span> <button type="button" class="secondary" id="signout">Sign out</button>`;
+    `${esc(p.name)} <span class="roles">(${esc(p.roles.map((r) => label('role', r)).join(t('app.listSeparator')))})</span> <button type="button" class="secondary" id="signout">${esc(t('signIn.signOut'))}</button>`;
   $('#signout').addEventListener('click', () => {
     session.token = null;
     session.principal = null;
@@ -59,19 +63,36 @@ function paintChrome(current) {
   });
 }
 
+/** The language picker in the header: each language named in itself. */
+function paintLanguagePicker() {
+  $('#brand').textContent = t('app.title');
+  $('#lang-label').textContent = t('app.language');
+  $('#lang').innerHTML = LANGUAGES.map(
+    (lng) => `<option value="${lng}" lang="${lng}" ${lng === language() ? 'selected' : ''}>${esc(t(`app.languageName.${lng}`))}</option>`,
+  ).join('');
+}
+
 async function route() {
   clearTimers();
   const hash = location.hash || '#/';
   const match = ROUTES.map((r) => [r, r.path.exec(hash)]).find(([, m]) => m);
-  if (!match) return render('<h1>Not found</h1>');
+  if (!match) return render(`<h1>${esc(t('app.notFound'))}</h1>`);
   const [r, m] = match;
   paintChrome(r);
-  if (!session.has(...r.roles)) return render(`<h1>Not for your role</h1><p>This view needs one of: ${esc(r.roles.join(', '))}.</p>`);
+  if (!session.has(...r.roles)) {
+    return render(
+      `<h1>${esc(t('app.notForRole'))}</h1><p>${esc(t('app.needsRole', { roles: r.roles.map((x) => label('role', x)).join(t('app.listSeparator')) }))}</p>`,
+    );
+  }
+  const alive = liveness();
   try {
     await r.view(m);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return signInView('Your token is no longer valid.');
+    if (!alive()) return; // the reader has moved on: an error of the view they left is not theirs
+    if (error instanceof ApiError && error.status === 401) return signInView('signIn.expired');
     showError($('#main'), error);
+  } finally {
+    $('#main').removeAttribute('aria-busy');
   }
 }
 
@@ -81,12 +102,27 @@ async function start() {
     session.principal = await api('/session');
   } catch (error) {
     session.token = null;
-    return signInView(error instanceof ApiError && error.status === 401 ? 'That token is not valid.' : String(error.message));
+    if (error instanceof ApiError && error.status === 401) return signInView('signIn.invalid');
+    signInView();
+    return showError($('#signin-error'), error);
   }
   await route();
 }
 
-window.addEventListener('hashchange', () => {
-  if (session.principal) void route();
-});
-void start();
+async function boot() {
+  await initI18n();
+  paintLanguagePicker();
+  $('#lang').addEventListener('change', async (e) => {
+    await setLanguage(e.target.value);
+    paintLanguagePicker();
+    if (session.principal) await route();
+    else signInView();
+    $('#lang').focus();
+  });
+  window.addEventListener('hashchange', () => {
+    if (session.principal) void route();
+  });
+  await start();
+}
+
+void boot();

@@ -1,4 +1,5 @@
-import { errorText } from './api.js';
+import { describeError } from './api.js';
+import { t } from './i18n.js';
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 
@@ -16,13 +17,31 @@ export function toast(text) {
   setTimeout(() => box.remove(), 6000);
 }
 
+/** An error box (role=alert): the reader's-language message, each bad field named, the server's words as detail. */
 export function showError(container, error) {
+  const { message, fields, detail } = describeError(error);
   container.innerHTML = '';
   const box = document.createElement('div');
   box.className = 'error';
   box.setAttribute('role', 'alert');
-  box.style.whiteSpace = 'pre-line';
-  box.textContent = errorText(error);
+  const head = document.createElement('p');
+  head.textContent = message;
+  box.appendChild(head);
+  if (fields.length) {
+    const list = document.createElement('ul');
+    for (const f of fields) {
+      const item = document.createElement('li');
+      item.textContent = f.text;
+      list.appendChild(item);
+    }
+    box.appendChild(list);
+  }
+  if (detail && detail !== message) {
+    const more = document.createElement('p');
+    more.className = 'detail';
+    more.textContent = `${t('error.detail')} ${detail}`;
+    box.appendChild(more);
+  }
   container.appendChild(box);
 }
 
@@ -35,12 +54,22 @@ export function formData(form) {
 
 /** Timers of the current view, cleared when the route changes. */
 const timers = new Set();
-export function every(ms, fn) {
+let generation = 0;
+
+/** Whether the view that asked is still the one on screen: a view left mid-load must not paint or start timers. */
+export function liveness() {
+  const mine = generation;
+  return () => mine === generation;
+}
+
+export function every(ms, fn, alive = () => true) {
+  if (!alive()) return undefined;
   const id = setInterval(fn, ms);
   timers.add(id);
   return id;
 }
 export function clearTimers() {
+  generation += 1;
   for (const id of timers) clearInterval(id);
   timers.clear();
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { PenaltyTerms } from '../domain/penalty/terms';
+import type { Language } from '../i18n/languages';
 
 /** A service contract (table `contracts`). Money stays a decimal string end to end (numeric column). */
 @Entity({ name: 'contracts' })
@@ -38,6 +39,10 @@ export class ContractEntity {
 
   @Column({ name: 'webhook_url', type: 'text', nullable: true })
   webhookUrl: string | null;
+
+  /** Language of the customer-facing documents (fault reports, notifications). */
+  @Column({ type: 'text' })
+  language: Language;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -8,6 +8,7 @@ import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { CalendarsService } from '../calendars/calendars.service';
 import { NotFoundError } from '../common/errors';
 import { formatMoney } from '../domain/penalty/money';
+import { DEFAULT_CONTRACT_LANGUAGE } from '../i18n/languages';
 import { PoliciesService } from '../policies/policies.service';
 import { ContractEntity } from './contract.entity';
 import { parseContractTerms } from './contract-input';
@@ -29,6 +30,7 @@ export function toContractResponse(c: ContractEntity): ContractResponse {
     startsOn: c.startsOn,
     endsOn: c.endsOn,
     webhookUrl: c.webhookUrl,
+    language: c.language,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -64,6 +66,7 @@ export class ContractsService {
       calendarId: dto.calendarId,
       policyId: dto.policyId,
       webhookUrl: dto.webhookUrl ?? null,
+      language: dto.language ?? DEFAULT_CONTRACT_LANGUAGE,
       ...terms,
     });
     return translateUniqueViolation('contract', uniqueName(dto.name), () => this.contracts.save(entity));
@@ -103,6 +106,7 @@ export class ContractsService {
       calendarId: dto.calendarId ?? existing.calendarId,
       policyId: dto.policyId ?? existing.policyId,
       webhookUrl: dto.webhookUrl === undefined ? existing.webhookUrl : dto.webhookUrl,
+      language: dto.language ?? existing.language,
     });
     return translateUniqueViolation('contract', uniqueName(existing.name), () => this.contracts.save(existing));
   }

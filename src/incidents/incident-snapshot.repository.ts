@@ -4,6 +4,7 @@ import { formatMoney } from '../domain/penalty/money';
 import type { PenaltyTerms } from '../domain/penalty/terms';
 import type { CalendarDefinition } from '../domain/clock/types';
 import type { PolicyDefinition } from '../domain/policy/policy';
+import type { Language } from '../i18n/languages';
 import { NotFoundError } from '../common/errors';
 import type { PinnedSnapshot } from '../domain/ladder';
 
@@ -14,6 +15,7 @@ interface ContractRow {
   currency: string;
   penalty_terms: PenaltyTerms;
   webhook_url: string | null;
+  language: Language;
   calendar_id: string;
   calendar_definition: CalendarDefinition;
   policy_id: string;
@@ -28,7 +30,7 @@ export class IncidentSnapshotRepository {
 
   async load(contractId: string, policyVersion?: number): Promise<PinnedSnapshot> {
     const rows: ContractRow[] = await this.dataSource.query(
-      `SELECT c.id, c.customer, c.total_value::text AS total_value, c.currency, c.penalty_terms, c.webhook_url,
+      `SELECT c.id, c.customer, c.total_value::text AS total_value, c.currency, c.penalty_terms, c.webhook_url, c.language,
               c.calendar_id, cal.definition AS calendar_definition,
               c.policy_id, pv.version AS policy_version, pv.definition AS policy_definition
        FROM contracts c
@@ -50,6 +52,7 @@ export class IncidentSnapshotRepository {
         currency: r.currency.trim(),
         penalty: r.penalty_terms,
         webhookUrl: r.webhook_url,
+        language: r.language,
       },
     };
   }

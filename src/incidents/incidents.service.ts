@@ -102,9 +102,9 @@ export class IncidentsService {
     const workflowId = incidentWorkflowId(id);
     const inserted: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version,
-         status, rung, stage, idempotency_key, pinned, pinned_source)
+         status, rung, stage, idempotency_key, pinned, pinned_source, language)
        VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9,
-         $10::jsonb, 'report')
+         $10::jsonb, 'report', $11)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         id,
@@ -117,6 +117,7 @@ export class IncidentsService {
         snapshot.policy.version,
         idempotencyKey ?? null,
         JSON.stringify(snapshot),
+        snapshot.contract.language ?? null,
       ],
     );
     if (inserted.length === 0) {

@@ -6,7 +6,10 @@ import { DefaultLogger, type LogEntry } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { SendNotificationInput } from '../../activities/notification.activities';
+import { calendar24x7 } from '../../src/domain/templates/types';
 import { openDataSource } from '../harness/context';
+import { createContract } from '../harness/fixtures';
+import { insertIncident } from './helpers';
 
 interface Received {
   method: string;
@@ -101,7 +104,16 @@ describe('sendNotification', () => {
     expect(req.method).toBe('POST');
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.headers['idempotency-key']).toBe(n.idempotencyKey);
-    const body = { kind: 'breach', incidentId: n.incidentId, contractId: n.contractId, ...n.payload };
+    // No incident row (the activity only needs the workflow's data): the default language, times in UTC.
+    const body = {
+      kind: 'breach',
+      incidentId: n.incidentId,
+      contractId: n.contractId,
+      ...n.payload,
+      language: 'zh-CN',
+      title: '【逾期】—:电话响应',
+      text: `故障“${n.incidentId}”(urgent):电话响应应于 2026年1月1日 00:00:00(UTC)前完成,现已逾期。`,
+    };
     expect(JSON.parse(req.body)).toEqual(body);
     expect(await recorded(n.idempotencyKey)).toEqual([
       { incident_id: n.incidentId, kind: 'breach', channel: 'webhook', target: n.webhookUrl, payload: body },
@@ -167,8 +179,49 @@ describe('sendNotification', () => {
       kind: 'closed',
       channel: 'log',
       target: null,
-      payload: { kind: 'closed', incidentId: n.incidentId, contractId: n.contractId, ...n.payload },
+      payload: expect.objectContaining({ kind: 'closed', incidentId: n.incidentId, contractId: n.contractId, ...n.payload }),
     });
     expect(await send(n)).toEqual({ delivered: false, channel: 'already-delivered' });
+  });
+
+  it("speaks the language the incident's contract names, with the customer, the fault and times in the calendar's zone", async () => {
+    const shanghai = calendar24x7('Asia/Shanghai');
+    for (const [language, customer, title, text] of [
+      [
+        'en',
+        'ACME Bank',
+        '[Breach] ACME Bank: Arrival on site',
+        'Incident “activity test” (urgent): Arrival on site was due by Jan 1, 2026, 08:00:00 (Asia/Shanghai) and is breached.',
+      ],
+      [
+        'zh-CN',
+        '天津市大港医院',
+        '【逾期】天津市大港医院:到达现场',
+        '故障“activity test”(urgent):到达现场应于 2026年1月1日 08:00:00(Asia/Shanghai)前完成,现已逾期。',
+      ],
+    ] as const) {
+      const contract = await createContract(ds, { language, customer, calendar: shanghai });
+      const incident = await insertIncident(ds, contract);
+      const n = input({
+        incidentId: incident.incidentId,
+        contractId: contract.contractId,
+        payload: { clock: 'onsite.arriveWithin', rung: 'onsite', dueAt: 1767225600123, severity: 'urgent', status: 'open' },
+      });
+      await send(n);
+      expect(JSON.parse(forUrl(n.webhookUrl!)[0].body)).toMatchObject({ language, title, text });
+    }
+    const escalation = await createContract(ds, { language: 'zh-CN', customer: '宁夏高速公路监控中心', calendar: shanghai });
+    const incident = await insertIncident(ds, escalation);
+    const n = input({
+      incidentId: incident.incidentId,
+      contractId: escalation.contractId,
+      kind: 'escalation',
+      payload: { rung: 'expert', at: 1767225600123, severity: 'urgent', status: 'open' },
+    });
+    await send(n);
+    expect(JSON.parse(forUrl(n.webhookUrl!)[0].body)).toMatchObject({
+      title: '【升级】宁夏高速公路监控中心:专家会诊',
+      text: '故障“activity test”(urgent)已于 2026年1月1日 08:00:00(Asia/Shanghai)升级至专家会诊。',
+    });
   });
 });

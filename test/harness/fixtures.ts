@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CalendarDefinition } from '../../src/domain/clock/types';
 import type { PenaltyTerms } from '../../src/domain/penalty/terms';
+import { DEFAULT_CONTRACT_LANGUAGE, type Language } from '../../src/i18n/languages';
 import { validatePolicyDefinition, type PolicyDefinition, type SeverityTargets } from '../../src/domain/policy/policy';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -61,6 +62,9 @@ export async function createContract(
     totalValue?: string;
     currency?: string;
     webhookUrl?: string | null;
+    /** Language of the customer's documents (default: a new contract's). */
+    language?: Language;
+    customer?: string;
   } = {},
 ): Promise<ContractFixture> {
   const suffix = randomUUID().slice(0, 8);
@@ -80,18 +84,19 @@ export async function createContract(
   ]);
   const contractId = randomUUID();
   await dataSource.query(
-    `INSERT INTO contracts (id, name, customer, total_value, currency, calendar_id, policy_id, penalty_terms, webhook_url)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO contracts (id, name, customer, total_value, currency, calendar_id, policy_id, penalty_terms, webhook_url, language)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       contractId,
       options.name ?? `contract-${suffix}`,
-      `Customer ${suffix}`,
+      options.customer ?? `Customer ${suffix}`,
       options.totalValue ?? '1000000.00',
       options.currency ?? 'CNY',
       calendarId,
       policyId,
       JSON.stringify({ ...DEFAULT_TERMS, ...options.terms }),
       options.webhookUrl ?? null,
+      options.language ?? DEFAULT_CONTRACT_LANGUAGE,
     ],
   );
   return { contractId, policyId, calendarId };

@@ -52,7 +52,7 @@ describe('incident ladder', () => {
     expect(rep.body.targets.find((x: { key: string }) => x.key === 'faultReport.deliverWithin').status).toBe('met');
     const md = await t.http.get(`/api/v1/incidents/${id}/report?format=markdown`);
     expect(md.headers['content-type']).toMatch(/text\/markdown/);
-    expect(md.text).toContain('## Cause');
+    expect(md.text).toContain('## 故障原因'); // the fixture contract's language: zh-CN, a new contract's default
     expect(md.text).toContain('PSU failure');
 
     const refused = await t.http.post(`/api/v1/incidents/${id}/acknowledge`).send({ actor: 'x' });

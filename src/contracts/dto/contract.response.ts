@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LANGUAGES, type Language } from '../../i18n/languages';
 import { PENALTY_TERMS_EXAMPLE, PenaltyTermsSchema } from './penalty-terms.schema';
 
 export class ContractResponse {
@@ -14,6 +15,7 @@ export class ContractResponse {
   @ApiProperty({ example: '2026-01-01', nullable: true, type: String }) startsOn: string | null;
   @ApiProperty({ example: '2026-12-31', nullable: true, type: String }) endsOn: string | null;
   @ApiProperty({ example: 'https://ops.example.com/hooks/escalation', nullable: true, type: String }) webhookUrl: string | null;
+  @ApiProperty({ enum: LANGUAGES, example: 'zh-CN', description: 'Language of the customer-facing documents' }) language: Language;
   @ApiProperty({ example: '2026-11-20T09:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-11-20T09:00:00.000Z' }) updatedAt: string;
 }

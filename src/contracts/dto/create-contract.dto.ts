@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { DEFAULT_CONTRACT_LANGUAGE, LANGUAGES, type Language } from '../../i18n/languages';
 import { IsName } from '../../admin/names';
 import { IsIsoDate } from '../../admin/time-input';
 import { PENALTY_TERMS_EXAMPLE, PenaltyTermsSchema } from './penalty-terms.schema';
 
 export const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 export const URL_MESSAGE = { message: 'webhookUrl must be an http or https URL' };
+export const LANGUAGE_MESSAGE = { message: `language must be one of: ${LANGUAGES.join(', ')}` };
+export const LANGUAGE_DESCRIPTION =
+  'Language of the customer-facing documents (fault reports, notifications); pinned by each incident when reported';
 
 export class CreateContractDto {
   @ApiProperty({ example: 'SDJU e-mail maintenance 2026', description: 'Unique name', maxLength: 200 })
@@ -66,4 +70,9 @@ export class CreateContractDto {
   @IsUrl(URL_OPTIONS, URL_MESSAGE)
   @MaxLength(2000)
   webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: DEFAULT_CONTRACT_LANGUAGE, description: LANGUAGE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(LANGUAGES, LANGUAGE_MESSAGE)
+  language?: Language;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { LANGUAGES, type Language } from '../../i18n/languages';
 import { IsName } from '../../admin/names';
 import { IsIsoDate } from '../../admin/time-input';
-import { URL_MESSAGE, URL_OPTIONS } from './create-contract.dto';
+import { LANGUAGE_DESCRIPTION, LANGUAGE_MESSAGE, URL_MESSAGE, URL_OPTIONS } from './create-contract.dto';
 import { PENALTY_TERMS_EXAMPLE, PenaltyTermsSchema } from './penalty-terms.schema';
 
 const given = (field: keyof UpdateContractDto) => (o: UpdateContractDto) => o[field] !== undefined;
@@ -61,4 +62,9 @@ export class UpdateContractDto {
   @IsUrl(URL_OPTIONS, URL_MESSAGE)
   @MaxLength(2000)
   webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: `${LANGUAGE_DESCRIPTION}; running incidents keep theirs` })
+  @ValidateIf(given('language'))
+  @IsIn(LANGUAGES, LANGUAGE_MESSAGE)
+  language?: Language;
 }

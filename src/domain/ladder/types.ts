@@ -2,6 +2,7 @@ import type { EscalationRung, PauseReason, Rung as CatalogueRung, Stage, TargetK
 import type { CalendarDefinition } from '../clock/types';
 import type { PolicyDefinition, Target } from '../policy/policy';
 import type { PenaltyTerms } from '../penalty/terms';
+import type { Language } from '../../i18n/languages';
 
 /** Lifecycle of an incident as a whole. */
 export type IncidentStatus = 'open' | 'paused' | 'restored' | 'closed' | 'cancelled' | 'excluded';
@@ -87,6 +88,8 @@ export interface ContractSnapshot {
   /** Null when the contract carries no money: breaches are tracked, nothing is posted. */
   penalty: PenaltyTerms | null;
   webhookUrl: string | null;
+  /** Language of the customer's documents; absent in incidents started before contracts had one. */
+  language?: Language;
 }
 
 /**

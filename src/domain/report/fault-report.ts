@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { toZonedIso } from '../clock/engine';
 
 /** The report the letters require after every fix: cause, method, timeline, every target's outcome. */
@@ -66,14 +67,19 @@ export function buildFaultReport(src: ReportSource): FaultReport {
   };
 }
 
-function formatMargin(ms: number | null): string {
-  if (ms === null) return '';
-  const sign = ms < 0 ? 'late by ' : 'with ';
-  const abs = Math.abs(ms);
-  const h = Math.floor(abs / 3_600_000);
-  const m = Math.floor((abs % 3_600_000) / 60_000);
-  const s = Math.floor((abs % 60_000) / 1000);
-  return `${sign}${h}h ${m}m ${s}s${ms < 0 ? '' : ' to spare'}`;
+/**
+ * What rendering needs from the language layer (src/i18n/report-language.ts): catalogue texts, the
+ * labels of the domain's identifiers, event descriptions, and the language's way of writing times
+ * and durations. Keeps this module free of any i18n library.
+ */
+export interface ReportLanguage {
+  t(key: string, values?: Record<string, unknown>): string;
+  label(group: 'target' | 'clockStatus' | 'pauseReason', id: string): string;
+  event(kind: string, data: Record<string, unknown>): string;
+  dateTime(zonedIso: string, zone: string, withOffset: boolean): string;
+  duration(ms: number): string;
+  zoneName(zone: string): string;
+  money(amount: string, currency: string): string;
 }
 
 const cell = (v: unknown) =>
@@ -81,46 +87,116 @@ const cell = (v: unknown) =>
     .replace(/\|/g, '\\|')
     .replace(/\n/g, ' ');
 
-/** A readable rendering for the customer (Markdown). */
-export function renderFaultReportMarkdown(r: FaultReport): string {
+/** The customer's document (Markdown), in the contract's language; times in the calendar's zone. */
+export function renderFaultReportMarkdown(r: FaultReport, lang: ReportLanguage): string {
+  const { t } = lang;
+  const none = t('report:none');
+  const instants = [
+    r.reportedAt,
+    r.restoredAt,
+    r.closedAt,
+    ...r.targets.flatMap((x) => [x.dueAt, x.settledAt]),
+    ...r.pauses.flatMap((p) => [p.from, p.to]),
+    ...r.timeline.map((e) => e.at),
+  ].filter((x): x is string => x !== null);
+  // The offset is written out only when it changes within the report (a DST change): otherwise the zone line says it.
+  const withOffset = new Set(instants.map((x) => /(Z|[+-]\d{2}:?\d{2})$/.exec(x)?.[1])).size > 1;
+  const time = (x: string | null) => (x === null ? none : lang.dateTime(x, r.zone, withOffset));
+  const margin = (ms: number | null) =>
+    ms === null ? '' : t(ms < 0 ? 'report:marginLate' : 'report:marginSpare', { duration: lang.duration(Math.abs(ms)) });
+  const col = (name: string) => t(`report:column.${name}`);
+  const field = (name: string, value: string) => `- ${t('report:field', { label: t(`report:${name}`), value })}`;
+  const row = (cells: unknown[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const header = (names: string[]) => [row(names.map(col)), `|${names.map(() => '---|').join('')}`];
+
   const lines = [
-    `# Fault report — incident ${r.incidentId}`,
+    `# ${t('report:title')}`,
     '',
-    `- Customer: ${r.contract.customer} (contract ${r.contract.id})`,
-    `- Severity: ${r.severity}`,
-    `- Times shown in: ${r.zone}`,
-    `- Reported: ${r.reportedAt}`,
-    `- Restored: ${r.restoredAt ?? '—'}`,
-    `- Signed off by: ${r.signedOffBy ?? '—'}`,
-    `- Closed: ${r.closedAt ?? '—'}`,
+    `**${t('report:incident', { description: r.description })}**`,
     '',
-    '## Fault',
+    field('incidentId', r.incidentId),
+    field('customer', r.contract.customer),
+    field('contract', r.contract.id),
+    field('severity', r.severity),
+    `- ${t('report:zone', { zone: r.zone, zoneName: lang.zoneName(r.zone) })}`,
+    field('reported', time(r.reportedAt)),
+    field('restored', time(r.restoredAt)),
+    field('signedOffBy', r.signedOffBy ?? none),
+    field('closed', time(r.closedAt)),
+    '',
+    `## ${t('report:fault')}`,
     '',
     r.description,
     '',
-    '## Cause',
+    `## ${t('report:cause')}`,
     '',
-    r.cause ?? '—',
+    r.cause ?? none,
     '',
-    '## Method',
+    `## ${t('report:method')}`,
     '',
-    r.method ?? '—',
+    r.method ?? none,
     '',
-    `## Commitments (${r.breachCount} breached)`,
+    `## ${t('report:commitments')}`,
     '',
-    '| target | outcome | due | settled | margin |',
-    '|---|---|---|---|---|',
-    ...r.targets.map(
-      (t) =>
-        `| ${cell(t.key)} | ${cell(t.status)} | ${cell(t.dueAt ?? '—')} | ${cell(t.settledAt ?? '—')} | ${cell(formatMargin(t.marginMs))} |`,
+    r.breachCount > 0 ? t('report:breachCount', { count: r.breachCount }) : t('report:noBreach'),
+    '',
+    ...header(['target', 'outcome', 'due', 'settled', 'margin']),
+    ...r.targets.map((x) =>
+      row([lang.label('target', x.key), lang.label('clockStatus', x.status), time(x.dueAt), time(x.settledAt), margin(x.marginMs)]),
     ),
     '',
   ];
   if (r.pauses.length > 0) {
-    lines.push('## Clock pauses', '', '| from | to | reason | note |', '|---|---|---|---|');
-    lines.push(...r.pauses.map((p) => `| ${cell(p.from)} | ${cell(p.to ?? 'open')} | ${cell(p.reason)} | ${cell(p.note)} |`), '');
+    lines.push(`## ${t('report:pauses')}`, '', ...header(['from', 'to', 'reason', 'note']));
+    lines.push(
+      ...r.pauses.map((p) =>
+        row([time(p.from), p.to === null ? t('report:pauseOpen') : time(p.to), lang.label('pauseReason', p.reason), p.note]),
+      ),
+      '',
+    );
   }
-  lines.push('## Timeline', '', '| # | when | what | who |', '|---|---|---|---|');
-  lines.push(...r.timeline.map((e) => `| ${e.seq} | ${cell(e.at)} | ${cell(e.kind)} | ${cell(e.actor ?? '')} |`), '');
+  lines.push(`## ${t('report:timeline')}`, '', ...header(['seq', 'when', 'what', 'who']));
+  for (const group of foldAccruals(r.timeline)) {
+    const [first, last] = [group[0], group[group.length - 1]];
+    if (group.length === 1) {
+      lines.push(row([first.seq, time(first.at), lang.event(first.kind, first.data), first.actor ?? '']));
+      continue;
+    }
+    const total = group.reduce((sum, e) => sum.plus(String(e.data.nominalAmount ?? '0')), new Decimal(0));
+    const what = t('report:accruals', {
+      count: group.length,
+      from: first.data.periodIndex,
+      to: last.data.periodIndex,
+      total: lang.money(total.toFixed(), String(first.data.currency ?? '')),
+    });
+    lines.push(row([`${first.seq}–${last.seq}`, `${time(first.at)} – ${time(last.at)}`, what, '']));
+  }
+  lines.push('');
   return lines.join('\n');
+}
+
+type ReportEvent = FaultReport['timeline'][number];
+
+/**
+ * Accrual periods as one line each run (a 30-day outage is one line, not 30), placed where accrual
+ * started even when steps come in between; numbering restarting (a reclassification changed what is
+ * owed) starts a new run. The console folds its timeline by the same rule.
+ */
+export function foldAccruals(timeline: ReportEvent[]): ReportEvent[][] {
+  const groups: ReportEvent[][] = [];
+  let run: ReportEvent[] | null = null;
+  for (const e of timeline) {
+    if (e.kind !== 'penalty_period_due') {
+      groups.push([e]);
+      continue;
+    }
+    const previous = run?.[run.length - 1];
+    if (run && previous && Number(e.data.periodIndex) > Number(previous.data.periodIndex)) {
+      run.push(e);
+      continue;
+    }
+    run = [e];
+    groups.push(run);
+  }
+  return groups;
 }

@@ -1,0 +1,19 @@
+import type { Translate } from './translator';
+import { labelKey } from './vocabulary';
+
+/**
+ * One timeline event in words: its kind's label, with the target, rung or period it is about
+ * ("Phone response: breached"). The console's describeEvent (console/lib/labels.js) reads the same keys.
+ */
+export function describeEvent(t: Translate, kind: string, data: Record<string, unknown>): string {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return t(labelKey('event', kind), {
+    target: data.clock ? t(labelKey('target', str(data.clock))) : '',
+    rung: data.rung ? t(labelKey('rung', str(data.rung))) : '',
+    index: data.periodIndex,
+    from: data.from,
+    to: data.to,
+    kind,
+    defaultValue: kind,
+  });
+}
