@@ -6,9 +6,8 @@ import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isStorableText } from '../admin/names';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { ConflictError, NotFoundError } from '../common/errors';
-import { BusinessCalendar } from '../domain/clock/calendar';
+import { BusinessCalendar, validateCalendar } from '../domain/clock/calendar';
 import { CalendarEntity } from './calendar.entity';
-import { parseCalendarDefinition } from './calendar-definition';
 import type { CalendarResponse } from './dto/calendar.response';
 import type { CreateCalendarDto } from './dto/create-calendar.dto';
 import type { UpdateCalendarDto } from './dto/update-calendar.dto';
@@ -34,7 +33,7 @@ export class CalendarsService {
 
   /** `manager`: run inside a caller's transaction (template import). */
   async create(dto: CreateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
-    const definition = parseCalendarDefinition(dto.definition, 'definition');
+    const definition = validateCalendar(dto.definition, 'definition.');
     const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
     await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name);
     const entity = repo.create({ id: randomUUID(), name: dto.name, definition, builtIn: false });
@@ -67,7 +66,7 @@ export class CalendarsService {
     if (existing.builtIn) {
       throw new ConflictError(`calendar ${id} is built in and cannot be updated; create a calendar of your own instead`, 'built_in');
     }
-    if (dto.definition !== undefined) existing.definition = parseCalendarDefinition(dto.definition, 'definition');
+    if (dto.definition !== undefined) existing.definition = validateCalendar(dto.definition, 'definition.');
     if (dto.name !== undefined) {
       await assertNameFree(this.calendars.manager, CalendarEntity, 'calendar', dto.name, id);
       existing.name = dto.name;

@@ -75,7 +75,15 @@ function documentOrder(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] 
     group.push({ index: at === -1 ? -1 : (issue.path[at] as number), issue });
     groups.set(key, group);
   }
-  return [...groups.values()].flatMap((g) => g.sort((a, b) => a.index - b.index).map((x) => x.issue));
+  const ordered = [...groups.values()].flatMap((g) => g.sort((a, b) => a.index - b.index).map((x) => x.issue));
+  // An object's unknown fields are named before the problems inside it (zod checks them last).
+  for (let i = 0; i < ordered.length; i++) {
+    const unknown = ordered[i];
+    if (unknown.code !== 'unrecognized_keys') continue;
+    const first = ordered.findIndex((x, j) => j < i && unknown.path.every((k, n) => x.path[n] === k));
+    if (first !== -1) ordered.splice(first, 0, ...ordered.splice(i, 1));
+  }
+  return ordered;
 }
 
 /** Issues of a failed parse as FieldIssues; each unknown key is its own issue ("unknown field"). */

@@ -9,7 +9,7 @@ import { NotFoundError } from '../common/errors';
 import type { CreatePolicyDto } from './dto/create-policy.dto';
 import type { PolicyResponse, PolicyVersionResponse } from './dto/policy.response';
 import type { UpdatePolicyDto } from './dto/update-policy.dto';
-import { parsePolicyDefinition } from './policy-definition';
+import { validatePolicyDefinition } from '../domain/policy/policy';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyEntity } from './policy.entity';
 
@@ -48,7 +48,7 @@ export class PoliciesService {
 
   /** `manager`: run inside a caller's transaction (template import). */
   async create(dto: CreatePolicyDto, manager?: EntityManager): Promise<PolicyWithVersion> {
-    const definition = parsePolicyDefinition(dto.definition, 'definition');
+    const definition = validatePolicyDefinition(dto.definition, 'definition');
     const work = async (m: EntityManager): Promise<PolicyWithVersion> => {
       await assertNameFree(m, PolicyEntity, 'policy', dto.name);
       const policy = await m.save(m.create(PolicyEntity, { id: randomUUID(), name: dto.name, currentVersion: 1 }));
@@ -106,7 +106,7 @@ export class PoliciesService {
 
   /** Writes version n+1 (the policy row is locked so concurrent updates get consecutive numbers). */
   async update(id: string, dto: UpdatePolicyDto): Promise<PolicyWithVersion> {
-    const definition = parsePolicyDefinition(dto.definition, 'definition');
+    const definition = validatePolicyDefinition(dto.definition, 'definition');
     if (!isUuid(id)) throw new NotFoundError('policy', id);
     return translateUniqueViolation('policy', uniqueName(dto.name ?? ''), () =>
       this.dataSource.transaction(async (m) => {

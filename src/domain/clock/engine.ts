@@ -53,6 +53,19 @@ export function clockKind(unit: DurationUnit): ClockKind {
  * whole milliseconds (and must not round to 0). At most 3650 days' worth.
  * Field paths are prefixed with `path` (e.g. "triage.respondWithin.").
  */
+/** What the engine cannot compute for a positive amount of `unit` (null when it can). */
+export function durationLimitProblem(amount: number, unit: DurationUnit): string | null {
+  if (unit === 'workingDays') {
+    if (!Number.isInteger(amount)) return 'workingDays must be a whole number';
+    if (amount > MAX_WORKING_DAYS) return `must be at most ${MAX_WORKING_DAYS} working days`;
+    return null;
+  }
+  const ms = Math.round(amount * UNIT_MS[unit]);
+  if (ms <= 0) return 'too small: rounds to 0 ms';
+  if (ms > MAX_TARGET_MS) return 'too large: at most the equivalent of 3650 days';
+  return null;
+}
+
 export function validateDuration(d: unknown, path = ''): Duration {
   const issues: Array<{ path: string; message: string }> = [];
   if (typeof d !== 'object' || d === null || Array.isArray(d)) {
@@ -65,15 +78,8 @@ export function validateDuration(d: unknown, path = ''): Duration {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
     issues.push({ path: `${path}amount`, message: 'must be a positive finite number' });
   } else if (isUnit(unit)) {
-    if (unit === 'workingDays') {
-      if (!Number.isInteger(amount)) issues.push({ path: `${path}amount`, message: 'workingDays must be a whole number' });
-      else if (amount > MAX_WORKING_DAYS)
-        issues.push({ path: `${path}amount`, message: `must be at most ${MAX_WORKING_DAYS} working days` });
-    } else {
-      const ms = Math.round(amount * UNIT_MS[unit]);
-      if (ms <= 0) issues.push({ path: `${path}amount`, message: 'too small: rounds to 0 ms' });
-      else if (ms > MAX_TARGET_MS) issues.push({ path: `${path}amount`, message: 'too large: at most the equivalent of 3650 days' });
-    }
+    const problem = durationLimitProblem(amount, unit);
+    if (problem) issues.push({ path: `${path}amount`, message: problem });
   }
   if (issues.length > 0) throw new DomainValidationError(issues);
   return { amount: amount as number, unit: unit as DurationUnit };

@@ -1,0 +1,132 @@
+/**
+ * The escalation policy's input shape, built from the catalogue's target slots: one zod schema
+ * gives its validation (field paths, unknown fields), its TypeScript type and its OpenAPI schema.
+ */
+import { RUNGS, TARGET_ANCHORS, TARGET_SLOTS, type Rung, type TargetAnchor, type TargetSlot } from '../catalogue';
+import { durationLimitProblem } from '../clock/engine';
+import { DURATION_UNITS, WALL_UNITS, type DurationUnit } from '../clock/types';
+import { refineAlways, z } from '../validation';
+
+/** Upper bound on any duration amount, whatever the unit (keeps every deadline far inside the Date range). */
+export const MAX_DURATION_AMOUNT = 1_000_000;
+
+/** Severity class names: data, e.g. "urgent", "critical", "p1". */
+export const SEVERITY_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const amountSchema = z
+  .number({ error: (iss) => (iss.input === undefined ? 'missing' : 'must be a positive number') })
+  .positive({ error: 'must be a positive number' })
+  .max(MAX_DURATION_AMOUNT, { error: `must be at most ${MAX_DURATION_AMOUNT}` });
+
+/** A duration on a clock, optionally with an anchor; units restricted when asked. */
+export function durationSchema(options: { units?: readonly DurationUnit[]; defaultAnchor?: TargetAnchor } = {}) {
+  const units = (options.units ?? DURATION_UNITS) as readonly [DurationUnit, ...DurationUnit[]];
+  const withAnchor = options.defaultAnchor !== undefined;
+  const shape = {
+    unit: z.enum(units, { error: (iss) => (iss.input === undefined ? 'missing' : `must be one of ${units.join(', ')}`) }),
+    amount: amountSchema,
+    ...(withAnchor ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) } : {}),
+  };
+  return z
+    .strictObject(shape, {
+      error: (iss) =>
+        iss.code === 'invalid_type' ? (iss.input === undefined ? 'missing' : `must be an object { amount, unit${withAnchor ? ', anchor' : ''} }`) : undefined,
+    })
+    .check(
+      refineAlways<unknown>((value, ctx) => {
+        if (!isObject(value) || typeof value.amount !== 'number' || !(value.amount > 0) || value.amount > MAX_DURATION_AMOUNT) return;
+        if (!(DURATION_UNITS as readonly unknown[]).includes(value.unit)) return;
+        const unit = value.unit as DurationUnit;
+        if (unit === 'workingDays' && !Number.isInteger(value.amount)) {
+          ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be an integer for workingDays' });
+          return;
+        }
+        const problem = durationLimitProblem(value.amount, unit);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+      }),
+    );
+}
+
+/** A deadline on a clock counted from its anchor (default: the slot's). */
+export const targetSchema = (slot: TargetSlot) =>
+  durationSchema({ defaultAnchor: slot.defaultAnchor }).meta({ description: slot.description });
+
+export const TargetSchema = durationSchema({ defaultAnchor: 'report' }).meta({
+  id: 'Target',
+  description: 'A deadline on a clock: { amount, unit, anchor } — wall units (seconds…days) or working units (workingMinutes…workingDays)',
+});
+
+/** A wall-clock duration, e.g. a penalty period. */
+export const WallDurationSchema = durationSchema({ units: WALL_UNITS });
+
+function rungSchema(rung: Rung) {
+  const slots = TARGET_SLOTS.filter((s) => s.rung === rung);
+  const fields = slots.map((s) => s.field).join(', ');
+  return z.strictObject(Object.fromEntries(slots.map((slot) => [slot.field, targetSchema(slot)])), {
+    error: (iss) =>
+      iss.code === 'invalid_type'
+        ? iss.input === undefined
+          ? 'missing'
+          : `must be an object { ${fields} }`
+        : iss.code === 'unrecognized_keys'
+          ? `unknown target (expected ${fields})`
+          : undefined,
+  });
+}
+
+export const SeverityTargetsSchema = z
+  .strictObject(Object.fromEntries(RUNGS.map((rung) => [rung, rungSchema(rung)])), {
+    error: (iss) =>
+      iss.code === 'invalid_type'
+        ? `must be an object with the rungs ${RUNGS.join(', ')}`
+        : iss.code === 'unrecognized_keys'
+          ? 'unknown rung'
+          : undefined,
+  })
+  .meta({ id: 'SeverityTargets', description: 'The targets of every rung for one severity class' });
+
+const SEVERITY_NAME_MESSAGE =
+  'severity class name must match ^[a-z][a-z0-9_-]{0,31}$ (lower case letter first, then letters, digits, "_" or "-", at most 32)';
+
+/**
+ * Severity class name → targets. Walked by hand rather than with z.record, which silently drops a
+ * key such as "__proto__": every name is checked as given.
+ */
+const SeveritiesSchema = z
+  .unknown()
+  .transform((input, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', path, input, message });
+    if (input === undefined) return issue([], 'missing'), z.NEVER;
+    if (!isObject(input)) return issue([], 'must be an object mapping severity class names to rung targets'), z.NEVER;
+    const names = Object.keys(input);
+    if (names.length === 0) issue([], 'must define at least one severity class');
+    const out: Record<string, unknown> = {};
+    for (const name of names) {
+      if (!SEVERITY_NAME_PATTERN.test(name)) {
+        issue([name], SEVERITY_NAME_MESSAGE);
+        continue;
+      }
+      const parsed = SeverityTargetsSchema.safeParse(input[name]);
+      if (parsed.success) out[name] = parsed.data;
+      else for (const i of parsed.error.issues) ctx.issues.push({ ...i, path: [name, ...i.path] } as never);
+    }
+    return out;
+  })
+  .meta({
+    type: 'object',
+    description: 'Severity class name → rung targets (conventionally most severe first)',
+    propertyNames: { pattern: SEVERITY_NAME_PATTERN.source },
+    additionalProperties: { $ref: '#/components/schemas/SeverityTargets' },
+    minProperties: 1,
+  });
+
+export const PolicyDefinitionSchema = z
+  .strictObject(
+    {
+      severities: SeveritiesSchema,
+    },
+    { error: (iss) => (iss.code === 'invalid_type' ? 'must be an object { severities }' : undefined) },
+  )
+  .meta({ id: 'PolicyDefinition', description: 'Targets per severity class; errors name the path, e.g. severities.urgent.triage.respondWithin.amount' });
