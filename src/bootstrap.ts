@@ -3,6 +3,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { BEARER_AUTH } from './auth/roles.decorator';
 import { HttpErrorFilter } from './common/http-exception.filter';
@@ -57,6 +58,6 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
       )
       .build(),
   );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  SwaggerModule.setup(DOCS_PATH, app, cleanupOpenApiDoc(document), { jsonDocumentUrl: `${DOCS_PATH}-json` });
   return app;
 }
