@@ -7,7 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
-import { FEATURE_MODULES } from './feature-modules';
+import { featureModules } from './feature-modules';
 
 @Module({})
 export class AppModule {
@@ -25,7 +25,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
-        ...FEATURE_MODULES,
+        ...featureModules(),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { CalendarsModule } from './calendars/calendars.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { IncidentsModule } from './incidents/incidents.module';
@@ -6,9 +6,9 @@ import { LedgerModule } from './ledger/ledger.module';
 import { PoliciesModule } from './policies/policies.module';
 import { TemplatesModule } from './templates/templates.module';
 
-/** Every feature module of the API (admin, incidents, finance). */
-export const FEATURE_MODULES: Type<unknown>[] = [
-  IncidentsModule,
+/** Every feature module of the API (admin, incidents, finance), built when the app is. */
+export const featureModules = (): Array<Type<unknown> | DynamicModule> => [
+  IncidentsModule.forRoot(),
   CalendarsModule,
   PoliciesModule,
   ContractsModule,

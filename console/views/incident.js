@@ -4,7 +4,7 @@ import { duration, esc, inZone, money, sumDecimals, zoneLabel } from '../lib/for
 import { t } from '../lib/i18n.js';
 import { describeEvent, label, targetLabel } from '../lib/labels.js';
 import { ladderSvg } from './ladder-chart.js';
-import { STEPS } from './steps.js';
+import { loadSteps } from './steps.js';
 
 /**
  * Accrual periods fold into one line, shown where accrual started (a 30-day outage is one line, not
@@ -60,6 +60,7 @@ function timelineHtml(events, zone, expanded) {
 export async function incidentView(id) {
   const alive = liveness();
   const main = render(`<p>${esc(t('app.loading'))}</p>`);
+  const STEPS = await loadSteps();
   let detail;
   let contract = null;
   let openForm = null;
@@ -195,11 +196,13 @@ export async function incidentView(id) {
     event.preventDefault();
     const name = form.dataset.stepForm;
     const body = formData(form);
-    if (name === 'experts' && body.experts)
-      body.experts = body.experts
-        .split(/[,,、]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
+    for (const f of STEPS[name].fields) {
+      if (f.list && typeof body[f.name] === 'string')
+        body[f.name] = body[f.name]
+          .split(/[,,、]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+    }
     try {
       await api(`/incidents/${id}/${STEPS[name].path}`, { method: 'POST', body });
       openForm = null;

@@ -1,26 +1,38 @@
-// The engineer's steps: URL segment and the fields each one needs. Labels: domain:step.<name> for
-// the step, ui stepField.<field> for its fields, domain:<group>.<value> for choices.
-export const STEPS = {
-  acknowledge: { path: 'acknowledge', fields: [] },
-  remoteSession: { path: 'remote-session', fields: [] },
-  diagnosis: {
-    path: 'diagnosis',
-    fields: [
-      { name: 'outcome', options: ['needs_onsite', 'resolved_remotely'], labels: 'outcome' },
-      { name: 'cause', label: 'causeIfResolved', optional: true },
-      { name: 'method', label: 'methodIfResolved', optional: true },
-    ],
-  },
-  dispatch: { path: 'dispatch', fields: [{ name: 'engineer' }] },
-  arrive: { path: 'arrive', fields: [] },
-  spare: { path: 'spare', fields: [{ name: 'unitId' }] },
-  majorProblem: { path: 'major-problem', fields: [] },
-  experts: { path: 'experts', fields: [{ name: 'experts', list: true }] },
-  restore: { path: 'restore', fields: [{ name: 'cause' }, { name: 'method' }] },
-  signOff: { path: 'sign-off', fields: [{ name: 'signer' }] },
-  pause: { path: 'pause', fields: [{ name: 'reason', options: ['waiting_on_customer', 'force_majeure'], labels: 'pauseReason' }] },
-  resume: { path: 'resume', fields: [] },
-  reclassify: { path: 'reclassify', fields: [{ name: 'severity', options: 'severities' }] },
-  exclude: { path: 'exclude', fields: [{ name: 'reason', label: 'exclusionReason' }] },
-  cancel: { path: 'cancel', fields: [{ name: 'reason', label: 'cancelReason' }] },
-};
+// The engineer's steps come from the API's catalogue (GET /api/v1/catalogue): each step's route and
+// the fields of its body, read from the body's JSON Schema. Labels: domain:step.<name> for the step,
+// ui stepField.<field or x-label> for its fields, domain:<x-labels>.<value> for choices.
+import { api } from '../lib/api.js';
+
+const SHARED = new Set(['actor', 'note']);
+
+/** A form field from one property of a step's body schema. */
+function fieldOf(name, schema, required) {
+  return {
+    name,
+    label: schema['x-label'],
+    options: schema['x-options'] ?? schema.enum,
+    labels: schema['x-labels'],
+    list: schema.type === 'array',
+    optional: !required.includes(name),
+  };
+}
+
+let catalogue;
+
+/** name → { path, fields }, loaded once per page. */
+export async function loadSteps() {
+  catalogue ??= api('/catalogue').then((c) =>
+    Object.fromEntries(
+      c.steps.map((s) => [
+        s.name,
+        {
+          path: s.route,
+          fields: Object.entries(s.body.properties ?? {})
+            .filter(([name]) => !SHARED.has(name))
+            .map(([name, schema]) => fieldOf(name, schema, s.body.required ?? [])),
+        },
+      ]),
+    ),
+  );
+  return catalogue;
+}

@@ -154,10 +154,10 @@ export function targetSlot(key: string): TargetSlot | undefined {
 export const STAGES = ['triage', 'remote', 'diagnosing', 'dispatch', 'en_route', 'onsite', 'restored', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const PAUSE_REASONS = ['force_majeure', 'waiting_on_customer'] as const;
+export const PAUSE_REASONS = ['waiting_on_customer', 'force_majeure'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
-export const DIAGNOSIS_OUTCOMES = ['resolved_remotely', 'needs_onsite'] as const;
+export const DIAGNOSIS_OUTCOMES = ['needs_onsite', 'resolved_remotely'] as const;
 
 const nonBlank = (max: number, example?: string) =>
   z
@@ -178,6 +178,11 @@ const STEP_BASE = {
   note: z.string().max(4000).optional().meta({ example: 'Customer confirmed over the phone' }),
 };
 
+/**
+ * A step of the ladder. Its fields' meta may carry hints for the console's form: 'x-label' (the
+ * field's label key when not its name), 'x-labels' (the label group of an enum's values),
+ * 'x-options' ('severities': the incident's other severity classes).
+ */
 export interface StepDefinition<Body extends z.ZodRawShape = z.ZodRawShape> {
   /** URL segment: POST /api/v1/incidents/{id}/{route}. */
   route: string;
@@ -202,9 +207,9 @@ export const STEP_CATALOGUE = {
     stage: 'diagnosing',
     summary: 'Record the remote diagnosis: resolved remotely, or needs on-site',
     fields: {
-      outcome: z.enum(DIAGNOSIS_OUTCOMES),
-      cause: nonBlank(4000).optional().meta({ description: 'Required when resolved remotely (for the fault report)' }),
-      method: nonBlank(4000).optional().meta({ description: 'Required when resolved remotely (for the fault report)' }),
+      outcome: z.enum(DIAGNOSIS_OUTCOMES).meta({ 'x-labels': 'outcome' }),
+      cause: nonBlank(4000).optional().meta({ description: 'Required when resolved remotely (for the fault report)', 'x-label': 'causeIfResolved' }),
+      method: nonBlank(4000).optional().meta({ description: 'Required when resolved remotely (for the fault report)', 'x-label': 'methodIfResolved' }),
     },
     refine: (body, ctx) => {
       if (body.outcome !== 'resolved_remotely') return;
@@ -261,12 +266,12 @@ export const STEP_CATALOGUE = {
   reclassify: step({
     route: 'reclassify',
     summary: 'Change the severity class: deadlines recomputed from t0 under the new class',
-    fields: { severity: nonBlank(32, 'serious') },
+    fields: { severity: nonBlank(32, 'serious').meta({ 'x-options': 'severities', description: "One of the incident's policy's severity classes" }) },
   }),
   exclude: step({
     route: 'exclude',
     summary: 'Customer-caused: out of the commitments, accruals reversed',
-    fields: { reason: nonBlank(4000, 'Customer UPS failure (excluded by the letter)') },
+    fields: { reason: nonBlank(4000, 'Customer UPS failure (excluded by the letter)').meta({ 'x-label': 'exclusionReason' }) },
   }),
   cancel: step({
     route: 'cancel',
@@ -276,10 +281,23 @@ export const STEP_CATALOGUE = {
 };
 
 export type StepName = keyof typeof STEP_CATALOGUE;
-export const STEP_NAMES = Object.keys(STEP_CATALOGUE) as StepName[];
 
-/** URL path segment of each step (POST /api/v1/incidents/{id}/{segment}). */
-export const STEP_PATHS = Object.fromEntries(STEP_NAMES.map((s) => [s, STEP_CATALOGUE[s].route])) as Record<StepName, string>;
+/** The steps in catalogue order; read at use, so a step added to the catalogue is everywhere at once. */
+export function stepNames(): StepName[] {
+  return Object.keys(STEP_CATALOGUE) as StepName[];
+}
+
+/** A step's definition (catalogue entry). */
+export function stepDefinition(name: string): StepDefinition | undefined {
+  return Object.prototype.hasOwnProperty.call(STEP_CATALOGUE, name) ? (STEP_CATALOGUE as Record<string, StepDefinition>)[name] : undefined;
+}
+
+/** URL path segment of a step (POST /api/v1/incidents/{id}/{segment}). */
+export function stepRoute(name: string): string {
+  const definition = stepDefinition(name);
+  if (!definition) throw new Error(`unknown step ${name}`);
+  return definition.route;
+}
 
 type FieldsOf<S extends StepName> = (typeof STEP_CATALOGUE)[S]['fields'];
 
@@ -302,7 +320,7 @@ const bodySchemas = new Map<string, z.ZodType>();
 export function stepBodySchema(name: string): z.ZodType {
   let schema = bodySchemas.get(name);
   if (!schema) {
-    const definition = (STEP_CATALOGUE as Record<string, StepDefinition>)[name];
+    const definition = stepDefinition(name);
     if (!definition) throw new Error(`unknown step ${name}`);
     const object = z.strictObject({ ...STEP_BASE, ...definition.fields });
     schema = definition.refine ? object.superRefine(definition.refine as never) : object;
@@ -317,7 +335,7 @@ const payloadSchemas = new Map<string, z.ZodType>();
 export function stepPayloadSchema(name: string): z.ZodType {
   let schema = payloadSchemas.get(name);
   if (!schema) {
-    const definition = (STEP_CATALOGUE as Record<string, StepDefinition>)[name];
+    const definition = stepDefinition(name);
     if (!definition) throw new Error(`unknown step ${name}`);
     const object = z.strictObject({ ...STEP_BASE, actor: nonBlank(200), ...definition.fields });
     schema = definition.refine ? object.superRefine(definition.refine as never) : object;
@@ -328,5 +346,5 @@ export function stepPayloadSchema(name: string): z.ZodType {
 
 /** The step whose route is `route`, if any. */
 export function stepByRoute(route: string): StepName | undefined {
-  return STEP_NAMES.find((s) => STEP_CATALOGUE[s].route === route);
+  return stepNames().find((s) => STEP_CATALOGUE[s].route === route);
 }

@@ -1,50 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { StepName } from '../domain/ladder';
 import { ACCESS } from '../auth/access-matrix';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ListIncidentsQuery } from './dto/list-incidents.dto';
 import { ReportedIncidentDto, ReportIncidentDto } from './dto/report-incident.dto';
-import {
-  DiagnosisDto,
-  DispatchDto,
-  ExpertsDto,
-  PauseDto,
-  ReasonDto,
-  ReclassifyDto,
-  RestoreDto,
-  SignOffDto,
-  SpareDto,
-  StepDto,
-} from './dto/steps.dto';
 import { IncidentsService } from './incidents.service';
-
-const STEP_DOC = {
-  ok: ApiOkResponse({ description: 'The step was accepted: the incident state after it' }),
-  refused: ApiConflictResponse({ description: "The step does not fit the incident's current state (reason in message)" }),
-  missing: ApiNotFoundResponse({ description: 'Unknown incident' }),
-  bad: ApiBadRequestResponse({ description: 'Malformed body (fieldErrors name each field)' }),
-};
-function StepDocs(summary: string): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const d of [ApiOperation({ summary }), HttpCode(200), Roles(...ACCESS.incidentWrite), ...Object.values(STEP_DOC)])
-      d(target, key, descriptor);
-  };
-}
 
 @ApiTags('incidents')
 @Controller('incidents')
@@ -94,100 +67,5 @@ export class IncidentsController {
       return markdown;
     }
     return report;
-  }
-
-  /** The step is recorded under the authenticated token's name, whatever `actor` the body claims. */
-  private step<S extends StepName>(principal: Principal, id: string, step: S, body: object) {
-    return this.incidents.step(id, step, body as never, principal);
-  }
-
-  @Post(':id/acknowledge')
-  @StepDocs('Phone triage: acknowledge the call')
-  acknowledge(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
-    return this.step(p, id, 'acknowledge', b);
-  }
-
-  @Post(':id/remote-session')
-  @StepDocs('Remote diagnosis: the remote session started')
-  remoteSession(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
-    return this.step(p, id, 'remoteSession', b);
-  }
-
-  @Post(':id/diagnosis')
-  @StepDocs('Record the remote diagnosis: resolved remotely, or needs on-site')
-  diagnosis(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DiagnosisDto) {
-    return this.step(p, id, 'diagnosis', b);
-  }
-
-  @Post(':id/dispatch')
-  @StepDocs('Dispatch an engineer on site')
-  dispatch(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: DispatchDto) {
-    return this.step(p, id, 'dispatch', b);
-  }
-
-  @Post(':id/arrive')
-  @StepDocs('The dispatched engineer arrived on site')
-  arrive(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
-    return this.step(p, id, 'arrive', b);
-  }
-
-  @Post(':id/spare')
-  @StepDocs('Deliver a spare unit of no lower grade')
-  spare(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SpareDto) {
-    return this.step(p, id, 'spare', b);
-  }
-
-  @Post(':id/major-problem')
-  @StepDocs('Flag a major technical problem: opens expert consultation')
-  majorProblem(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
-    return this.step(p, id, 'majorProblem', b);
-  }
-
-  @Post(':id/experts')
-  @StepDocs('Experts convened')
-  experts(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ExpertsDto) {
-    return this.step(p, id, 'experts', b);
-  }
-
-  @Post(':id/restore')
-  @StepDocs('Service restored (stops penalty accrual)')
-  restore(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: RestoreDto) {
-    return this.step(p, id, 'restore', b);
-  }
-
-  @Post(':id/sign-off')
-  @StepDocs("The customer's sign-off: writes the fault report and closes")
-  signOff(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: SignOffDto) {
-    return this.step(p, id, 'signOff', b);
-  }
-
-  @Post(':id/pause')
-  @StepDocs('Pause every clock (force majeure, waiting on the customer)')
-  pause(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: PauseDto) {
-    return this.step(p, id, 'pause', b);
-  }
-
-  @Post(':id/resume')
-  @StepDocs('Resume the clocks; deadlines move by the paused time')
-  resume(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: StepDto) {
-    return this.step(p, id, 'resume', b);
-  }
-
-  @Post(':id/reclassify')
-  @StepDocs('Change severity: deadlines recomputed from t0 under the new class')
-  reclassify(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReclassifyDto) {
-    return this.step(p, id, 'reclassify', b);
-  }
-
-  @Post(':id/exclude')
-  @StepDocs('Customer-caused: reverse accruals, stop every clock')
-  exclude(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReasonDto) {
-    return this.step(p, id, 'exclude', b);
-  }
-
-  @Post(':id/cancel')
-  @StepDocs('Duplicate report: cancel')
-  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() b: ReasonDto) {
-    return this.step(p, id, 'cancel', b);
   }
 }

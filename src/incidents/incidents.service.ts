@@ -17,10 +17,10 @@ import {
   searchAttributes,
   snapshotQuery,
   STEP_REFUSED,
-  stepUpdates,
+  stepUpdate,
 } from '../../workflows/incident/definitions';
 import {
-  STEP_PATHS,
+  stepRoute,
   LadderContext,
   type StepName,
   type StepPayloads,
@@ -313,7 +313,7 @@ export class IncidentsService {
     const payload = { ...rest, actor: principal.name } as StepPayloads[S];
     let view: IncidentView;
     try {
-      view = await handle.executeUpdate(stepUpdates[step] as never, { args: [payload] as never });
+      view = await handle.executeUpdate(stepUpdate(step) as never, { args: [payload] as never });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === STEP_REFUSED) {
         throw new StepRefusedError(step, error.cause.message);
@@ -325,7 +325,7 @@ export class IncidentsService {
     }
     await this.audit.record(
       principal,
-      `incident.step.${STEP_PATHS[step]}`,
+      `incident.step.${stepRoute(step)}`,
       { type: 'incident', id },
       {
         step,

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/incidents': ALL,
   'GET /api/v1/incidents/{id}': ALL,
   'GET /api/v1/incidents/{id}/report': ALL,
+  'GET /api/v1/catalogue': ALL,
   ...Object.fromEntries(
     [
       'acknowledge',
@@ -260,6 +261,7 @@ describe('access matrix: every route × every role', () => {
     ['POST /api/v1/incidents/{id}/arrive', step('walk', 'arrive')],
     ['POST /api/v1/incidents/{id}/restore', step('walk', 'restore', { cause: 'PSU failure', method: 'Replaced PSU' })],
     ['POST /api/v1/incidents/{id}/sign-off', step('walk', 'sign-off', { signer: 'customer:liu' })],
+    ['GET /api/v1/catalogue', (a) => a.get('/api/v1/catalogue')],
     [
       'GET /api/v1/incidents/{id}/report',
       async (a) => {

@@ -3,9 +3,9 @@
  * The API imports these; the workflow implements them.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import {
-  STEP_NAMES,
   type IncidentState,
   type IncidentView,
   type IncidentWorkflowInput,
@@ -28,10 +28,10 @@ export const searchAttributes = {
 };
 export const SEARCH_ATTRIBUTE_KEYS = Object.values(searchAttributes);
 
-/** One update per engineer's step of the catalogue; each has a validator that refuses steps that do not fit. */
-export const stepUpdates = Object.fromEntries(STEP_NAMES.map((step) => [step, defineUpdate(step)])) as {
-  [S in StepName]: ReturnType<typeof defineUpdate<IncidentView, [StepPayloads[S]]>>;
-};
+/** One update per engineer's step of the catalogue (named after the step); each has a validator that refuses steps that do not fit. */
+export function stepUpdate<S extends StepName>(step: S): UpdateDefinition<IncidentView, [StepPayloads[S]], S> {
+  return defineUpdate<IncidentView, [StepPayloads[S]], S>(step);
+}
 
 export interface IncidentSnapshot {
   state: IncidentState;

@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { createActivities } from '../../activities';
-import { searchAttributes, snapshotQuery, STEP_REFUSED, stepUpdates } from './definitions';
+import { searchAttributes, snapshotQuery, STEP_REFUSED, stepUpdate } from './definitions';
 import { PATCHES } from './patches';
 import {
   advance,
@@ -27,7 +27,7 @@ import {
   nextWakeAt,
   recordNotificationFailure,
   refusal,
-  STEP_NAMES,
+  stepNames,
   type Effects,
   type IncidentState,
   type IncidentView,
@@ -82,7 +82,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
   const inFlightNotifications = new Set<Promise<void>>();
 
   const registerStep = <S extends StepName>(step: S): void => {
-    const update = stepUpdates[step] as UpdateDefinition<IncidentView, [StepPayloads[S]]>;
+    const update = stepUpdate(step) as UpdateDefinition<IncidentView, [StepPayloads[S]]>;
     setHandler(
       update,
       async (payload: StepPayloads[S]) => {
@@ -111,7 +111,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
       },
     );
   };
-  STEP_NAMES.forEach(registerStep);
+  stepNames().forEach(registerStep);
   setHandler(snapshotQuery, () => ({ state, input }));
 
   let lastAttributes = '';

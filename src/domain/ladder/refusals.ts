@@ -1,9 +1,9 @@
 /** Why a step cannot be taken now: state refusals (the stage, the status) and payload refusals. */
 import { hasSeverity } from '../policy/policy';
 import { isTerminal, type LadderContext } from './context';
-import { STEP_CATALOGUE, stepPayloadSchema, type StepDefinition } from '../catalogue';
+import { stepDefinition, stepPayloadSchema } from '../catalogue';
 import { fieldIssues } from '../validation';
-import { STEP_NAMES, type StepName, type StepPayloads } from './steps';
+import { stepNames, type StepName, type StepPayloads } from './steps';
 import type { IncidentState, Stage } from './types';
 
 const STAGE_REFUSALS: Record<Stage, string> = {
@@ -28,7 +28,7 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
   if (step === 'resume') return state.status === 'paused' ? null : 'the clocks are not paused';
   if (state.status === 'paused') return 'the clocks are paused: resume first';
   if (step === 'pause') return null;
-  const expected = (STEP_CATALOGUE as Record<string, StepDefinition>)[step]?.stage;
+  const expected = stepDefinition(step)?.stage;
   if (expected && state.stage !== expected) {
     return `${step} needs stage ${expected}, but ${STAGE_REFUSALS[state.stage]} (stage ${state.stage})`;
   }
@@ -91,5 +91,5 @@ export function refusal<S extends StepName>(ctx: LadderContext, state: IncidentS
 }
 
 export function allowedSteps(state: IncidentState): StepName[] {
-  return STEP_NAMES.filter((s) => stateRefusal(state, s) === null);
+  return stepNames().filter((s) => stateRefusal(state, s) === null);
 }

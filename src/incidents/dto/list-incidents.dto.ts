@@ -1,44 +1,29 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { createZodDto } from 'nestjs-zod';
+import type { IncidentStatus } from '../../domain/ladder';
+import { text, uuid } from '../../domain/fields';
+import { z } from '../../domain/validation';
 
-export const INCIDENT_STATUSES = ['open', 'paused', 'restored', 'closed', 'cancelled', 'excluded'] as const;
+export const INCIDENT_STATUSES = ['open', 'paused', 'restored', 'closed', 'cancelled', 'excluded'] as const satisfies readonly IncidentStatus[];
 
-export class ListIncidentsQuery {
-  @ApiPropertyOptional({ enum: INCIDENT_STATUSES })
-  @IsOptional()
-  @IsIn(INCIDENT_STATUSES)
-  status?: string;
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'must be an integer' })
+    .int({ error: 'must be an integer' })
+    .min(min)
+    .max(max)
+    .default(fallback);
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  severity?: string;
+export const ListIncidentsSchema = z.strictObject({
+  status: z.enum(INCIDENT_STATUSES).optional(),
+  severity: text(32).optional(),
+  contractId: uuid().optional(),
+  breached: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .meta({ description: 'true: only incidents with at least one breach; false: none' }),
+  limit: integer(1, 200, 50),
+  offset: integer(0, 1_000_000_000, 0),
+});
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  contractId?: string;
-
-  @ApiPropertyOptional({ description: 'true: only incidents with at least one breach; false: none' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  breached?: boolean;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
+export class ListIncidentsQuery extends createZodDto(ListIncidentsSchema) {}

@@ -10,7 +10,7 @@ import {
   payloadRefusal,
   refusal,
   stateRefusal,
-  STEP_NAMES,
+  stepNames,
   type StepName,
   type StepPayloads,
   type IncidentState,
@@ -152,7 +152,7 @@ function payloadOf(step: StepName, v: number): StepPayloads[StepName] {
 }
 
 const ladderStep = fc.constantFrom<StepName>('acknowledge', 'remoteSession', 'diagnosis', 'dispatch', 'arrive', 'restore', 'signOff');
-const anyStep = fc.constantFrom<StepName>(...STEP_NAMES);
+const anyStep = fc.constantFrom<StepName>(...stepNames());
 const rareStep = fc.constantFrom<StepName>('exclude', 'cancel');
 const commonStep = anyStep.filter((s) => s !== 'exclude' && s !== 'cancel');
 const dt = fc.oneof(
@@ -252,7 +252,7 @@ function checkInvariants(run: Run, now: number, withView: boolean): void {
   must(RUNGS.indexOf(state.rung) === Math.max(...opened), () => `rung ${state.rung} is not the highest opened`);
   // A terminal incident accepts nothing and never wakes.
   if (isTerminal(state)) {
-    for (const s of STEP_NAMES)
+    for (const s of stepNames())
       must(stateRefusal(state, s) === `the incident is ${state.status}`, () => `${s} accepted while ${state.status}`);
     must(nextWakeAt(ctx, state) === null, () => 'a terminal incident wakes');
   }

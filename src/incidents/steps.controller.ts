@@ -1,0 +1,74 @@
+/**
+ * The engineers' step routes, generated from the catalogue: one POST /incidents/{id}/{route} per
+ * step, its body parsed by the step's schema and documented in OpenAPI from the same schema. A step
+ * added to the catalogue gets its route, its validation and its OpenAPI entry here, with no edit.
+ */
+import { Body, Controller, HttpCode, Param, Post, type PipeTransform, type Type } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ACCESS } from '../auth/access-matrix';
+import type { Principal } from '../auth/principal';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { stepBodySchema, stepDefinition, stepNames, type StepName } from '../domain/catalogue';
+import { parseInput, z } from '../domain/validation';
+import { IncidentsService } from './incidents.service';
+
+/** Parses a step's body with its catalogue schema (400 with field paths). */
+class StepBodyPipe implements PipeTransform {
+  constructor(private readonly step: StepName) {}
+  transform(value: unknown): unknown {
+    return parseInput(stepBodySchema(this.step), value ?? {});
+  }
+}
+
+/** The JSON Schema of a step's body, for OpenAPI (input side: what a client sends). */
+export function stepBodyJsonSchema(step: StepName): Record<string, unknown> {
+  return z.toJSONSchema(stepBodySchema(step), { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** Builds the controller from the catalogue as it is when the app is built. */
+export function buildStepsController(): Type<unknown> {
+  @ApiTags('incidents')
+  @Controller('incidents')
+  class IncidentStepsController {
+    constructor(readonly incidents: IncidentsService) {}
+  }
+  const prototype = IncidentStepsController.prototype as unknown as Record<string, unknown>;
+  for (const step of stepNames()) {
+    const definition = stepDefinition(step)!;
+    // The step is recorded under the authenticated token's name, whatever `actor` the body claims.
+    prototype[step] = function (this: IncidentStepsController, principal: Principal, id: string, body: object) {
+      return this.incidents.step(id, step, body as never, principal);
+    };
+    Reflect.defineMetadata('design:paramtypes', [Object, String, Object], prototype, step);
+    CurrentPrincipal()(prototype, step, 0);
+    Param('id')(prototype, step, 1);
+    Body(new StepBodyPipe(step))(prototype, step, 2);
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, step)!;
+    for (const decorate of [
+      Post(`:id/${definition.route}`),
+      HttpCode(200),
+      Roles(...ACCESS.incidentWrite),
+      ApiOperation({ summary: definition.summary, operationId: `step_${step}` }),
+      ApiParam({ name: 'id', description: 'Incident id', format: 'uuid' }),
+      ApiBody({ schema: stepBodyJsonSchema(step) }),
+      ApiOkResponse({ description: 'The step was accepted: the incident state after it' }),
+      ApiConflictResponse({ description: "The step does not fit the incident's current state (reason in message)" }),
+      ApiNotFoundResponse({ description: 'Unknown incident' }),
+      ApiBadRequestResponse({ description: 'Malformed body (fieldErrors name each field)' }),
+    ]) {
+      decorate(prototype, step, descriptor);
+    }
+    Object.defineProperty(prototype, step, descriptor);
+  }
+  return IncidentStepsController;
+}
