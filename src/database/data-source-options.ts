@@ -2,6 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSchema';
 import { AccessAndAudit1765000000000 } from './migrations/1765000000000-AccessAndAudit';
 import { PinnedSnapshots1766000000000 } from './migrations/1766000000000-PinnedSnapshots';
+import { SharedWriteRateLimit1766500000000 } from './migrations/1766500000000-SharedWriteRateLimit';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -10,7 +11,7 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
     url: databaseUrl,
     synchronize: false,
     migrationsRun: false,
-    migrations: [InitialSchema1764000000000, AccessAndAudit1765000000000, PinnedSnapshots1766000000000],
+    migrations: [InitialSchema1764000000000, AccessAndAudit1765000000000, PinnedSnapshots1766000000000, SharedWriteRateLimit1766500000000],
     migrationsTableName: 'schema_migrations',
     entities: [],
     extra: { max: poolSize, connectionTimeoutMillis: 5000 },
