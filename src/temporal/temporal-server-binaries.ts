@@ -53,7 +53,12 @@ const wanted = TEMPORAL_SERVER_VERSION.slice(1);
 /** `temporal version 1.29.1`, `temporal-sql-tool version 1.29.1`. */
 const isWantedVersion = (version: string | undefined): version is string => version !== undefined && version.endsWith(` ${wanted}`);
 
-async function resolveOne(spec: BinarySpec, log: (line: string) => void, env: NodeJS.ProcessEnv): Promise<ServerBinary> {
+async function resolveOne(
+  spec: BinarySpec,
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv,
+  goBinary: () => string | undefined,
+): Promise<ServerBinary> {
   const given = env[spec.envVar];
   const candidates: Array<{ path: string; source: Source }> = [];
   if (given) {
@@ -74,7 +79,7 @@ async function resolveOne(spec: BinarySpec, log: (line: string) => void, env: No
     log(`${spec.label} at ${candidate.path} is ${version ?? 'not runnable'}, not ${wanted}: skipped`);
   }
 
-  const go = findGo(env);
+  const go = goBinary();
   if (!go) {
     throw new Error(
       `No ${spec.label} ${wanted} found (${spec.envVar}, \`${spec.pathName}\` on PATH, ${binaryCacheDir(env)}) and no Go to build it: ` +
@@ -100,9 +105,10 @@ async function resolveOne(spec: BinarySpec, log: (line: string) => void, env: No
 export async function resolveTemporalServerBinaries(
   log: (line: string) => void = () => undefined,
   env: NodeJS.ProcessEnv = process.env,
+  goBinary: () => string | undefined = () => findGo(env),
 ): Promise<TemporalServerBinaries> {
   // One after the other: two parallel `go install`s of the same module only compete for 2 cores.
-  const server = await resolveOne(SPECS.server, log, env);
-  const sql = await resolveOne(SPECS.sql, log, env);
+  const server = await resolveOne(SPECS.server, log, env, goBinary);
+  const sql = await resolveOne(SPECS.sql, log, env, goBinary);
   return { server, sql };
 }

@@ -6,7 +6,7 @@ import { resolveTemporalServerBinaries, type TemporalServerBinaries } from '../.
 import { appProcess, waitHealthy, waitPolling, type AppRunner } from './app-processes';
 import type { ManagedProcess } from './managed-process';
 import { ensureNamespace } from './namespace';
-import { temporalConfigPaths } from './paths';
+import { temporalDeployPaths } from './paths';
 import type { ClusterPorts } from './ports';
 import { startClusterPostgres, type ClusterPostgres } from './postgres';
 import { applyTemporalSchema } from './temporal-schema';
@@ -22,6 +22,8 @@ export interface ClusterOptions {
   /** Use this PostgreSQL server instead of an embedded one. */
   databaseUrl?: string;
   appRunner: AppRunner;
+  /** A prebuilt workflow bundle for the workers; bundled into `dataDir` when absent. */
+  workflowBundlePath?: string;
   /** Extra environment of the API replicas and workers (ADMIN_TOKEN, RATE_LIMIT_*, …). */
   appEnv?: NodeJS.ProcessEnv;
   namespace?: string;
@@ -36,6 +38,7 @@ export interface Cluster {
   apis: ManagedProcess[];
   workers: ManagedProcess[];
   binaries: TemporalServerBinaries;
+  ports: ClusterPorts;
   databaseUrl: string;
   temporalAddress: string;
   namespace: string;
@@ -94,11 +97,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       database: TEMPORAL_DATABASE,
       visibilityDatabase: TEMPORAL_VISIBILITY_DATABASE,
     };
-    await applyTemporalSchema(binaries.sql.path, databases, log);
+    const { deployDir, configDir, dynamicConfigFile } = temporalDeployPaths();
+    await applyTemporalSchema({ sqlTool: binaries.sql.path, deployDir, databases }, log);
 
     const temporal = new TemporalServices({
       serverBinary: binaries.server.path,
-      ...temporalConfigPaths(),
+      configDir,
+      dynamicConfigFile,
       databases,
       historyShards: options.historyShards,
       ports,
@@ -106,13 +111,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       logLevel: options.temporalLogLevel ?? 'warn',
     });
     stops.push(() => temporal.close());
-    const bundlePath = join(options.dataDir, 'workflow-bundle.js');
+    const bundlePath = options.workflowBundlePath ?? join(options.dataDir, 'workflow-bundle.js');
     const [applied] = await Promise.all([
       runMigrations(databaseUrl),
       temporal.start(),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows'), logger: new DefaultLogger('WARN') }).then(({ code }) =>
-        writeFileSync(bundlePath, code),
-      ),
+      options.workflowBundlePath ? undefined : writeWorkflowBundle(bundlePath),
     ]);
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
     await ensureNamespace({ address: temporal.address, namespace, retentionDays: 7, log });
@@ -148,6 +151,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       apis,
       workers,
       binaries,
+      ports,
       databaseUrl,
       temporalAddress: temporal.address,
       namespace,
@@ -161,4 +165,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await stopAll();
     throw error;
   }
+}
+
+/** One workflow bundle for every worker (as the Docker image does): they start faster and lighter. */
+export async function writeWorkflowBundle(path: string): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows'), logger: new DefaultLogger('WARN') });
+  writeFileSync(path, code);
 }

@@ -9,10 +9,12 @@ export function projectRoot(from = __dirname): string {
   throw new Error(`deploy/temporal not found above ${from}`);
 }
 
-/** The one Temporal server config template, and the dynamic config, shared with docker-compose.yml. */
-export function temporalConfigPaths(root = projectRoot()): { configDir: string; dynamicConfigFile: string } {
+/** What docker-compose.yml and the cluster profile share: the server config template, dynamic config, scripts. */
+export function temporalDeployPaths(root = projectRoot()): { deployDir: string; configDir: string; dynamicConfigFile: string } {
+  const deployDir = join(root, 'deploy', 'temporal');
   return {
-    configDir: join(root, 'deploy', 'temporal', 'config'),
-    dynamicConfigFile: join(root, 'deploy', 'temporal', 'dynamicconfig', 'server.yaml'),
+    deployDir,
+    configDir: join(deployDir, 'config'),
+    dynamicConfigFile: join(deployDir, 'dynamicconfig', 'server.yaml'),
   };
 }

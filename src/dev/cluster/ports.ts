@@ -1,4 +1,4 @@
-import { freePort } from '../embedded-postgres';
+import { createServer } from 'node:net';
 
 export interface ServicePorts {
   grpc: number;
@@ -43,13 +43,30 @@ export function fixedPorts(bases: PortBases, counts: { history: number; api: num
   };
 }
 
-/** Ports the kernel hands out as free, all distinct: for test runs side by side on one machine. */
+/**
+ * Temporal records each process's membership port in a SMALLINT column, so cluster ports must stay
+ * below 32768 — under the kernel's ephemeral range, which is why they are drawn here rather than
+ * asked of the kernel.
+ */
+const LOWEST = 20_000;
+const HIGHEST = 32_767;
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Free ports, all distinct, drawn at random: for test runs side by side on one machine. */
 export async function freePorts(counts: { history: number; api: number }): Promise<ClusterPorts> {
   const seen = new Set<number>();
   const take = async (): Promise<number> => {
     for (;;) {
-      const port = await freePort();
-      if (!seen.has(port)) {
+      const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST + 1));
+      if (!seen.has(port) && (await isFree(port))) {
         seen.add(port);
         return port;
       }

