@@ -9,6 +9,7 @@
 import { createContract, secondsPolicy } from '../harness/fixtures';
 import { ApiClient, type ClientFigures } from '../harness/cluster/api-client';
 import {
+  apiReplicaKilledMidRequest,
   historyProcessKilled,
   postgresRestarted,
   temporalClusterRestarted,
@@ -82,7 +83,7 @@ async function runScenario(fault: Fault): Promise<void> {
   const plans = planIncidents(stream.fork('load'), INCIDENTS_PER_FAULT);
   const [load, injection] = await Promise.allSettled([
     Promise.all(plans.map((plan) => runIncident(api, contractId, plan, startedAt))),
-    fault.inject({ cluster, random: stream.fork('fault'), startedAt, say: sayAt }),
+    fault.inject({ cluster, api, random: stream.fork('fault'), startedAt, say: sayAt }),
   ]);
   if (injection.status === 'rejected') throw injection.reason;
   if (load.status === 'rejected') throw load.reason;
@@ -116,7 +117,8 @@ function summary(f: CheckFigures, c: ClientFigures): string {
   return (
     `${f.incidents} incidents, ${f.timelineRows} timeline rows (seq contiguous, none twice), ${f.breaches} breaches at their ` +
     `due instants (detected up to ${(f.maxBreachLatenessMs / 1000).toFixed(2)} s late), ${f.ledgerRows} ledger rows = owed periods, ` +
-    `${c.requests} requests (${c.retried} retried, ${c.appliedBeforeRetry} steps found applied on retry)`
+    `${c.requests} requests (${c.retried} retried, ${c.appliedBeforeRetry} steps found applied on retry, ` +
+    `${c.reportsReplayed} reports answered from their Idempotency-Key)`
   );
 }
 
@@ -125,9 +127,10 @@ describe('fault matrix on the cluster profile', () => {
   it(historyProcessKilled.name, () => runScenario(historyProcessKilled), 240_000);
   it(temporalClusterRestarted.name, () => runScenario(temporalClusterRestarted), 240_000);
   it(postgresRestarted.name, () => runScenario(postgresRestarted), 240_000);
-  // The fifth fault: an API replica killed mid-request, the client retrying the step under the same
-  // Idempotency-Key. It needs idempotent steps (issue #13); then it becomes a Fault like the others
-  // (kill an api-N process while a step is in flight, retry with the same key on the other replica,
-  // expect the step applied once: one timeline row, one audit entry).
-  it.todo('an API replica killed mid-request, the client retrying under the same Idempotency-Key (needs step idempotency, issue #13)');
+  it(apiReplicaKilledMidRequest.name, () => runScenario(apiReplicaKilledMidRequest), 240_000);
+  // ── The fifth fault, for steps: HERE, once steps are idempotent (issue #13). ──────────────────
+  // The load then sends an Idempotency-Key with every step and retries under the same key after the
+  // replica is killed; the checks add: the retry answers like the first attempt (200 with the same
+  // state, never a 409), and the step is applied once (one timeline row, one audit entry per key).
+  it.todo('an API replica killed mid-step, the client retrying under the same Idempotency-Key (needs step idempotency, issue #13)');
 });

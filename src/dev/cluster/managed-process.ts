@@ -81,20 +81,29 @@ export class ManagedProcess {
     });
   }
 
-  /** SIGTERM (or `signal`), then SIGKILL after the grace period; resolves once the process is gone. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /**
+   * SIGTERM (or `signal`), then SIGKILL after the grace period; resolves once the process is gone,
+   * with whether it had to be killed.
+   */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ killed: boolean }> {
     const child = this.child;
-    if (!child || !this.running) return;
+    if (!child || !this.running) return { killed: false };
     this.expectingExit = true;
-    const grace = setTimeout(() => child.kill('SIGKILL'), this.spec.stopTimeoutMs ?? 20_000);
+    let killed = false;
+    const grace = setTimeout(() => {
+      killed = true;
+      this.log?.write(`=== ${new Date().toISOString()} still running ${this.spec.stopTimeoutMs ?? 20_000} ms after ${signal}: SIGKILL\n`);
+      child.kill('SIGKILL');
+    }, this.spec.stopTimeoutMs ?? 20_000);
     child.kill(signal);
     await this.exited;
     clearTimeout(grace);
+    return { killed };
   }
 
   /** SIGKILL: no chance to clean up, as in a crash. */
-  kill(): Promise<void> {
-    return this.stop('SIGKILL');
+  async kill(): Promise<void> {
+    await this.stop('SIGKILL');
   }
 
   async restart(): Promise<void> {

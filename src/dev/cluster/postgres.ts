@@ -91,7 +91,9 @@ export async function startClusterPostgres(options: {
     url: (database) => withDatabase(base, database),
     start,
     // SIGINT is PostgreSQL's fast shutdown: sessions are ended, everything committed is on disk.
-    stop: () => server.stop('SIGINT'),
+    stop: async () => {
+      await server.stop('SIGINT');
+    },
   };
 }
 

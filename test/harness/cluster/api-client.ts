@@ -17,24 +17,36 @@ export interface ClientFigures {
   retried: number;
   /** Steps answered 409 on a retry whose earlier attempt had in fact been applied. */
   appliedBeforeRetry: number;
+  /** Reports retried under their Idempotency-Key that found the incident an earlier attempt created. */
+  reportsReplayed: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ApiClient {
-  readonly figures: ClientFigures = { requests: 0, retried: 0, appliedBeforeRetry: 0 };
+  readonly figures: ClientFigures = { requests: 0, retried: 0, appliedBeforeRetry: 0, reportsReplayed: 0 };
   private turn = 0;
+  private readonly writesInFlight: number[];
 
   constructor(
     private readonly urls: string[],
     private readonly token: string,
     private readonly random: SeededRandom,
-  ) {}
+  ) {
+    this.writesInFlight = urls.map(() => 0);
+  }
+
+  /** Writes sent to replica `index` and not answered yet (a fault can aim at one). */
+  inFlightWrites(index: number): number {
+    return this.writesInFlight[index];
+  }
 
   /** One attempt, no retry; status 0 when no answer came (connection refused, reset, timed out). */
   async once(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
     const replica = this.turn++ % this.urls.length;
     this.figures.requests += 1;
+    const write = method !== 'GET';
+    if (write) this.writesInFlight[replica] += 1;
     try {
       const res = await fetch(`${this.urls[replica]}/api/v1${path}`, {
         method,
@@ -46,6 +58,8 @@ export class ApiClient {
       return { status: res.status, body: text ? JSON.parse(text) : undefined, replica };
     } catch (error) {
       return { status: 0, body: { error: (error as Error).message }, replica };
+    } finally {
+      if (write) this.writesInFlight[replica] -= 1;
     }
   }
 

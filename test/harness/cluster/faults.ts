@@ -5,11 +5,15 @@
 import { Client } from 'pg';
 import type { Cluster } from '../../../src/dev/cluster/cluster';
 import { TEMPORAL_DATABASE } from '../../../src/dev/cluster/cluster';
+import { waitHealthy } from '../../../src/dev/cluster/app-processes';
 import type { ManagedProcess } from '../../../src/dev/cluster/managed-process';
+import type { ApiClient } from './api-client';
 import type { SeededRandom } from './random';
 
 export interface FaultContext {
   cluster: Cluster;
+  /** The load's HTTP client (to aim a kill at a replica with a request in flight). */
+  api: ApiClient;
   random: SeededRandom;
   startedAt: number;
   /** Prints one line of the run, prefixed with the instant since the scenario's start. */
@@ -114,8 +118,13 @@ export const temporalClusterRestarted: Fault = {
   async inject({ cluster, random, startedAt, say }) {
     await sleepUntil(startedAt + random.between(2_000, 10_000));
     const stoppedAt = Date.now();
-    await cluster.temporal.stop();
-    say(`stopped all ${cluster.temporal.all.length} Temporal processes (SIGTERM) in ${seconds(Date.now() - stoppedAt)}`);
+    const stops = await Promise.all(
+      cluster.temporal.all.map(async (p) => {
+        const { killed } = await p.stop();
+        return `${p.name} ${seconds(Date.now() - stoppedAt)}${killed ? ' (SIGKILL after the grace period)' : ''}`;
+      }),
+    );
+    say(`stopped all ${stops.length} Temporal processes (SIGTERM): ${stops.join(', ')}`);
     for (const p of cluster.temporal.all) p.start();
     await cluster.temporal.waitServing(60_000);
     say(`Temporal serving again; frontend unreachable for ${seconds(Date.now() - stoppedAt)}`);
@@ -133,6 +142,40 @@ export const postgresRestarted: Fault = {
     await cluster.postgres.start();
     say(`PostgreSQL accepting connections again; down for ${seconds(Date.now() - stoppedAt)}`);
     return 1;
+  },
+};
+
+/**
+ * An API replica SIGKILLed while a write is in flight on it, twice. The clients retry on the other
+ * replica: a report under its same Idempotency-Key (answered with the incident an earlier attempt
+ * may have created, never a second one), a step by checking the incident when the retry is refused.
+ * When steps take an Idempotency-Key too (issue #13), the step's retry carries the same key and
+ * the check becomes "the same answer, applied once" — the `todo` in the suite.
+ */
+export const apiReplicaKilledMidRequest: Fault = {
+  name: 'an API replica killed mid-request (reports retried under the same Idempotency-Key)',
+  async inject({ cluster, api, random, startedAt, say }) {
+    // The first while incidents are being reported, the second while engineers are stepping.
+    const instants = [random.between(300, 2_500), random.between(5_000, 10_000)];
+    let kills = 0;
+    for (const instant of instants) {
+      await sleepUntil(startedAt + instant);
+      const index = Math.floor(random.next() * cluster.apis.length);
+      const replica = cluster.apis[index];
+      // Aim at a request in flight (up to 3 s of waiting for one), so the kill lands mid-request.
+      const aimedFrom = Date.now();
+      while (api.inFlightWrites(index) === 0 && Date.now() - aimedFrom < 3_000) await sleep(2);
+      const inFlight = api.inFlightWrites(index);
+      const pid = replica.pid;
+      await replica.kill();
+      kills += 1;
+      say(`SIGKILL ${replica.name} (pid ${pid}) with ${inFlight} write${inFlight === 1 ? '' : 's'} in flight`);
+      await sleep(random.between(500, 2_000));
+      replica.start();
+      await waitHealthy(cluster.apiUrls[index], replica, 60_000);
+      say(`${replica.name} serving again (pid ${replica.pid})`);
+    }
+    return kills;
   },
 };
 

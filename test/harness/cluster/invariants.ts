@@ -146,6 +146,12 @@ export async function checkInvariants(options: {
     if (new Set(ledger.map((l) => l.idempotency_key)).size !== ledger.length) problems.push(`${id}: an idempotency key is used twice`);
   }
 
+  // Nothing duplicated by a retried report: the contract has exactly the incidents the load reported.
+  const [{ incidents }] = await db.query(`SELECT count(*)::int AS incidents FROM incidents WHERE contract_id = $1`, [options.contractId]);
+  if (incidents !== new Set(options.ids).size || incidents !== options.ids.length) {
+    problems.push(`the contract has ${incidents} incidents, the load reported ${options.ids.length}`);
+  }
+
   // The product's own reconciliation of the contract.
   const rec = await api.get(`/contracts/${options.contractId}/reconciliation`);
   const notOk = (rec.incidents as Array<{ incidentId: string; result: string; issues: string[] }>).filter((i) => i.result !== 'ok');

@@ -48,6 +48,7 @@ export async function runIncident(api: ApiClient, contractId: string, plan: Inci
   });
   if (reported.status !== 201 && reported.status !== 200) throw new Error(`report: ${reported.status} ${JSON.stringify(reported.body)}`);
   const id = reported.body.id as string;
+  if (reported.body.created === false) api.figures.reportsReplayed += 1;
   const reportedAt = Date.now();
   const at = [reportedAt + plan.acknowledgeAfterMs, 0, reportedAt + plan.restoreAfterMs];
   for (const [i, step] of STEPS.entries()) {
