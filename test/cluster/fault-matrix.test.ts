@@ -51,7 +51,7 @@ beforeAll(async () => {
   const c = tc.cluster;
   say(
     `cluster up in ${((Date.now() - started) / 1000).toFixed(1)} s: PostgreSQL ${c.postgres.host}:${c.postgres.port}, ` +
-      `Temporal ${c.binaries.server.version} (${c.binaries.server.source}) frontend ${c.temporalAddress}, ` +
+      `Temporal ${c.binaries.server.version.split(' ').pop()} (${c.binaries.server.source}) frontend ${c.temporalAddress}, ` +
       `${c.temporal.history.length} history processes, ${TEST_HISTORY_SHARDS} shards, APIs ${c.apiUrls.join(' ')}, ${c.workers.length} workers`,
   );
 }, 5 * 60_000);
