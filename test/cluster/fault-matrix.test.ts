@@ -43,6 +43,8 @@ const TERMS = { periodSeconds: 2, amount: '1000.0000' };
 
 const totals = { faults: 0, incidents: 0, timelineRows: 0, breaches: 0, ledgerRows: 0, requests: 0, retried: 0 };
 let tc: TestCluster | undefined;
+/** Set when a scenario fails: the processes' logs are kept for a look. */
+let failed = false;
 
 beforeAll(async () => {
   say(`seed ${seed} (replay: FAULT_SEED=${seed} npx jest --selectProjects cluster)`);
@@ -57,7 +59,7 @@ beforeAll(async () => {
 }, 5 * 60_000);
 
 afterAll(async () => {
-  await tc?.close();
+  await tc?.close(failed);
   say(
     `done in ${((Date.now() - suiteStarted) / 1000).toFixed(1)} s (seed ${seed}): ${totals.faults} faults injected, ` +
       `${totals.incidents} incidents, ${totals.timelineRows} timeline rows and ${totals.ledgerRows} ledger rows checked, ` +
@@ -66,6 +68,15 @@ afterAll(async () => {
 }, 120_000);
 
 async function runScenario(fault: Fault): Promise<void> {
+  try {
+    await scenario(fault);
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
+}
+
+async function scenario(fault: Fault): Promise<void> {
   if (!tc) throw new Error('the cluster did not start');
   const { cluster, dataSource, token } = tc;
   const stream = random.fork(fault.name);

@@ -144,6 +144,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...apis.slice(1).map((p, i) => waitHealthy(apiUrls[i + 1], p, 120_000)),
       waitPolling({ address: temporal.address, namespace, taskQueue }, workers, 120_000),
     ]);
+    // A service process that gave up while the others came up (the frontend answering says nothing
+    // about a history process) fails the bring-up here, rather than leaving a cluster short of one.
+    const gone = [...temporal.all, ...apis, ...workers].find((p) => !p.running);
+    if (gone) throw new Error(`${gone.name} ended during bring-up:\n${gone.tail(30)}`);
 
     return {
       postgres,

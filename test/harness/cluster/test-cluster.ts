@@ -26,7 +26,8 @@ export interface TestCluster {
   dataSource: DataSource;
   /** A token with the engineer, finance and admin roles. */
   token: string;
-  close(): Promise<void>;
+  /** Stops everything; the folder (with every process's log) is kept when `keepLogs`. */
+  close(keepLogs?: boolean): Promise<void>;
 }
 
 /** `node -r test/harness/ts-register.js src/main.ts` (and the worker's main): the sources under test, not a stale dist/. */
@@ -78,10 +79,11 @@ export async function startTestCluster(log: (line: string) => void): Promise<Tes
       cluster: started,
       dataSource: ds,
       token: secret,
-      close: async () => {
+      close: async (keepLogs = false) => {
         await ds.destroy().catch(() => undefined);
         await started.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        if (keepLogs) log(`logs of every process kept in ${join(dataDir, 'logs')}`);
+        else rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
