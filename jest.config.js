@@ -1,5 +1,7 @@
-/** Two projects: pure unit tests need no servers; integration tests share one
- * PostgreSQL and one Temporal dev server started once per run by the harness. */
+/** Three projects: pure unit tests need no servers; integration tests share one
+ * PostgreSQL and one Temporal dev server started once per run by the harness; the cluster
+ * project's fault matrix starts the production topology itself (real Temporal server, several
+ * processes of everything) and runs once, alongside the others. */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
 module.exports = {
   // Ladder tests wait for real timers seconds long.
@@ -18,6 +20,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/{activities,workflows,e2e,browser}/**/*.test.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
+    },
+    {
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/harness/cluster/global-setup.ts',
+      globalTeardown: '<rootDir>/test/harness/cluster/global-teardown.ts',
     },
   ],
 };

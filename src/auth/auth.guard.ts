@@ -1,11 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../common/errors';
 import { DEFAULT_RATE_LIMIT_WRITES_BURST, DEFAULT_RATE_LIMIT_WRITES_PER_SECOND, type AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { AuthenticatedRequest } from './principal';
 import { IS_PUBLIC } from './public.decorator';
-import { RateLimiter } from './rate-limiter';
+import { WriteRateLimiter } from './rate-limiter';
 import type { Role } from './roles';
 import { describeRoles, ROLES_KEY } from './roles.decorator';
 import { TokensService } from './tokens.service';
@@ -25,18 +26,21 @@ export function bearerSecret(header: string | undefined): string {
 /**
  * The global guard (APP_GUARD): every route needs a valid, unrevoked API token unless marked
  * @Public(); the token must carry one of the roles the route's @Roles() names (a route with no
- * rule is closed to everyone); token-authenticated writes are rate limited per token.
+ * rule is closed to everyone); token-authenticated writes are rate limited per token, across every
+ * API replica (the limiter's state is in PostgreSQL).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  private readonly limiter: RateLimiter;
+  private readonly limiter: WriteRateLimiter;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
+    dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.limiter = new RateLimiter(
+    this.limiter = new WriteRateLimiter(
+      dataSource,
       config.rateLimitWritesPerSecond ?? DEFAULT_RATE_LIMIT_WRITES_PER_SECOND,
       config.rateLimitWritesBurst ?? DEFAULT_RATE_LIMIT_WRITES_BURST,
     );
@@ -61,7 +65,7 @@ export class AccessGuard implements CanActivate {
     }
 
     if (!READ_METHODS.has(request.method)) {
-      const wait = this.limiter.take(principal.tokenId);
+      const wait = await this.limiter.take(principal.tokenId);
       if (wait > 0) throw new RateLimitedError(`too many writes with token "${principal.name}": retry in ${wait} s`, wait);
     }
     return true;

@@ -1,40 +1,51 @@
+import type { DataSource } from 'typeorm';
+
 /**
- * A token bucket per key (an API token id), in memory: `burst` requests at once, refilled at
- * `ratePerSecond`. Per API process, which is what it is for: to stop one runaway client, cheaply.
+ * The write rate limit per key (an API token id), shared by every API replica through PostgreSQL:
+ * `burst` requests at once, then `ratePerSecond`. A token bucket kept as one instant per key, the
+ * GCRA's theoretical arrival time `tat` (each allowed request moves it one emission interval
+ * T = 1/rate later; a request is allowed while `max(tat, now) + T ≤ now + burst·T`), checked and
+ * moved by one atomic statement on the database's clock — so replicas with skewed clocks agree.
  */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+export class WriteRateLimiter {
+  private readonly intervalSeconds: number;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly ratePerSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.intervalSeconds = ratePerSecond > 0 ? 1 / ratePerSecond : 0;
+  }
 
   get enabled(): boolean {
     return this.ratePerSecond > 0;
   }
 
-  /** Takes one request from `key`'s bucket: 0 when allowed, else the seconds to wait (≥ 1). */
-  take(key: string): number {
+  /**
+   * Takes one request from `key`'s allowance: 0 when allowed, else the whole seconds to wait (≥ 1).
+   * `at` evaluates at that instant instead of the database's clock (tests).
+   */
+  async take(key: string, at?: Date): Promise<number> {
     if (!this.enabled) return 0;
-    const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.ratePerSecond);
-    bucket.at = now;
-    if (this.buckets.size > 10_000) this.prune(now);
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.ratePerSecond));
-  }
-
-  /** Forgets buckets that have refilled: they hold nothing a fresh bucket would not. */
-  private prune(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 1000) * this.ratePerSecond >= this.burst) this.buckets.delete(key);
-    }
+    // The insert-or-update changes the row only when the request is allowed (its WHERE); the
+    // outer SELECT reads the statement's snapshot, i.e. the tat before it, to say how long to wait.
+    // now() is fixed for the statement (one implicit transaction), the same instant everywhere in it.
+    const [row]: Array<{ allowed: boolean; wait: number | null }> = await this.dataSource.query(
+      `WITH params AS (
+         SELECT COALESCE($4::timestamptz, now()) AS now, $2::float8 * interval '1 second' AS t, $3::int AS burst
+       ), attempt AS (
+         INSERT INTO api_write_rate AS r (token_id, tat)
+         SELECT $1::uuid, now + t FROM params
+         ON CONFLICT (token_id) DO UPDATE SET tat = GREATEST(r.tat + (SELECT t FROM params), EXCLUDED.tat)
+           WHERE GREATEST(r.tat + (SELECT t FROM params), EXCLUDED.tat) <= EXCLUDED.tat + (SELECT (burst - 1) * t FROM params)
+         RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM attempt) AS allowed,
+         (SELECT EXTRACT(EPOCH FROM r.tat - p.now - (p.burst - 1) * p.t)::float8
+            FROM api_write_rate r, params p WHERE r.token_id = $1::uuid) AS wait`,
+      [key, this.intervalSeconds, this.burst, at?.toISOString() ?? null],
+    );
+    return row.allowed ? 0 : Math.max(1, Math.ceil(Number(row.wait)));
   }
 }

@@ -3,6 +3,7 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-InitialSc
 import { AccessAndAudit1765000000000 } from './migrations/1765000000000-AccessAndAudit';
 import { PinnedSnapshots1766000000000 } from './migrations/1766000000000-PinnedSnapshots';
 import { ContractLanguage1766150000000 } from './migrations/1766150000000-ContractLanguage';
+import { SharedWriteRateLimit1766500000000 } from './migrations/1766500000000-SharedWriteRateLimit';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -11,7 +12,13 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
     url: databaseUrl,
     synchronize: false,
     migrationsRun: false,
-    migrations: [InitialSchema1764000000000, AccessAndAudit1765000000000, PinnedSnapshots1766000000000, ContractLanguage1766150000000],
+    migrations: [
+      InitialSchema1764000000000,
+      AccessAndAudit1765000000000,
+      PinnedSnapshots1766000000000,
+      ContractLanguage1766150000000,
+      SharedWriteRateLimit1766500000000,
+    ],
     migrationsTableName: 'schema_migrations',
     entities: [],
     extra: { max: poolSize, connectionTimeoutMillis: 5000 },

@@ -1,34 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/incident/definitions';
 import { resolveTemporalCli, type TemporalExecutable } from '../temporal/temporal-cli';
+import { waitForFrontend } from '../temporal/wait-for-frontend';
 
 export interface RunningTemporal {
   address: string;
   uiUrl: string;
   executable: TemporalExecutable;
   stop(): Promise<void>;
-}
-
-async function waitForFrontend(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = '';
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode}`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: '1s' });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch (error) {
-      lastError = (error as Error).message;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error(`Temporal dev server did not answer on ${address} within ${timeoutMs} ms: ${lastError}`);
 }
 
 /**
@@ -87,7 +69,7 @@ export async function startTemporalDevServer(options: {
   child.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) options.log(`temporal: ${line}`);
   });
-  await waitForFrontend(address, child, 30_000);
+  await waitForFrontend(address, () => (child.exitCode !== null ? `exit code ${child.exitCode}` : undefined), 30_000);
   return {
     address,
     uiUrl,

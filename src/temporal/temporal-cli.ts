@@ -1,45 +1,13 @@
-import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
+import { join } from 'node:path';
+import { binaryCacheDir, findGo, findOnPath, goInstall, isExecutable } from './go-binaries';
 
 /** v1.5.1 is the newest CLI tag that `go install` accepts (later tags carry replace directives). */
 export const TEMPORAL_CLI_VERSIONS = ['v1.5.1', 'v1.4.1'] as const;
 const CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 
-/** Where a binary we build is kept: outside the repository, shared by every clone. */
-export function temporalCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.ESCALATION_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'escalation-orchestrator');
-  return join(base, 'bin');
-}
-
 export type TemporalExecutable =
   | { type: 'existing-path'; path: string; source: 'TEMPORAL_CLI_PATH' | 'PATH' | 'cache' | 'go install' }
   | { type: 'cached-download'; source: 'sdk download' };
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name: string, pathVar = process.env.PATH ?? ''): string | undefined {
-  return pathVar
-    .split(delimiter)
-    .filter(Boolean)
-    .map((dir) => join(dir, name))
-    .find(isExecutable);
-}
-
-function findGo(): string | undefined {
-  return findOnPath('go') ?? ['/usr/local/go/bin/go', join(homedir(), 'go', 'bin', 'go')].find(isExecutable);
-}
 
 /**
  * Resolves the Temporal CLI (which contains the dev server) in the documented order:
@@ -58,21 +26,16 @@ export async function resolveTemporalCli(
   const onPath = findOnPath('temporal', env.PATH);
   if (onPath) return { type: 'existing-path', path: onPath, source: 'PATH' };
 
-  const cacheDir = temporalCacheDir(env);
+  const cacheDir = binaryCacheDir(env);
   const cached = join(cacheDir, 'temporal');
   if (isExecutable(cached)) return { type: 'existing-path', path: cached, source: 'cache' };
 
-  const go = findGo();
+  const go = findGo(env);
   if (go) {
-    mkdirSync(cacheDir, { recursive: true });
     for (const version of TEMPORAL_CLI_VERSIONS) {
       log(`Building the Temporal CLI ${version} with ${go} (one time, a few minutes) into ${cacheDir}`);
       try {
-        await execFileAsync(go, ['install', `${CLI_MODULE}@${version}`], {
-          env: { ...env, GOBIN: cacheDir, GOFLAGS: [env.GOFLAGS, '-trimpath'].filter(Boolean).join(' ') },
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        if (existsSync(cached)) return { type: 'existing-path', path: cached, source: 'go install' };
+        return { type: 'existing-path', path: await goInstall(go, `${CLI_MODULE}@${version}`, 'temporal', env), source: 'go install' };
       } catch (error) {
         log(`go install ${version} failed: ${(error as Error).message.split('\n').slice(-3).join(' ')}`);
       }

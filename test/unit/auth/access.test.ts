@@ -1,5 +1,4 @@
 import { bearerSecret } from '../../../src/auth/auth.guard';
-import { RateLimiter } from '../../../src/auth/rate-limiter';
 import { generateSecret, hashSecret, TOKEN_PREFIX } from '../../../src/auth/token-secret';
 import { UnauthorizedError } from '../../../src/common/errors';
 
@@ -30,30 +29,4 @@ describe('Authorization: Bearer', () => {
       expect(() => bearerSecret(header)).toThrow(UnauthorizedError);
     },
   );
-});
-
-describe('write rate limiter (token bucket per token)', () => {
-  it('lets a burst through, then one request per 1/rate seconds, and answers how long to wait', () => {
-    let now = 0;
-    const limiter = new RateLimiter(2, 3, () => now);
-    expect([1, 2, 3].map(() => limiter.take('a'))).toEqual([0, 0, 0]);
-    expect(limiter.take('a')).toBe(1);
-    expect(limiter.take('b')).toBe(0); // per key
-    now = 499;
-    expect(limiter.take('a')).toBe(1);
-    now = 500;
-    expect(limiter.take('a')).toBe(0);
-    now = 10_000; // refills up to the burst, not beyond
-    expect([1, 2, 3, 4].map(() => limiter.take('a'))).toEqual([0, 0, 0, 1]);
-  });
-
-  it('a slow rate answers a longer wait; rate 0 disables the limit', () => {
-    const now = 0;
-    const slow = new RateLimiter(0.1, 1, () => now);
-    expect(slow.take('a')).toBe(0);
-    expect(slow.take('a')).toBe(10);
-    const off = new RateLimiter(0, 1, () => now);
-    expect(off.enabled).toBe(false);
-    expect(Array.from({ length: 100 }, () => off.take('a')).every((w) => w === 0)).toBe(true);
-  });
 });
