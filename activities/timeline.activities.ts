@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { TimelineWrite } from '../src/domain/ladder';
+import type { EntityManager } from 'typeorm';
+import { stepDefinition } from '../src/domain/catalogue';
+import type { TimelineEvent, TimelineWrite } from '../src/domain/ladder';
 
 export type PersistTimelineInput = TimelineWrite;
 
@@ -23,6 +25,7 @@ export function createTimelineActivities({ dataSource }: { dataSource: DataSourc
           );
           inserted = rows.length;
         }
+        if (input.events.length > 0) await auditEvents(tx, input);
         const p = input.projection;
         await tx.query(
           `UPDATE incidents SET status = $2, stage = $3, rung = $4, severity = $5,
@@ -35,4 +38,52 @@ export function createTimelineActivities({ dataSource }: { dataSource: DataSourc
       });
     },
   };
+}
+
+/** The audit row of a timeline event that a person caused: the report and every step. */
+function auditRow(
+  event: TimelineEvent,
+  input: TimelineWrite,
+): { tokenId: string | null; name: string; action: string; details: object } | null {
+  const data = event.data as Record<string, unknown>;
+  if (event.kind === 'reported') {
+    const reporter = data.reporter as { tokenId: string | null; name: string; idempotencyKey?: string } | undefined;
+    if (!reporter) return null; // reported before reports were audited here: the API audited it then
+    return {
+      tokenId: reporter.tokenId,
+      name: reporter.name,
+      action: 'incident.report',
+      details: {
+        contractId: data.contractId,
+        severity: data.severity,
+        reportedBy: event.actor,
+        reportedAt: new Date(event.at).toISOString(),
+        ...(reporter.idempotencyKey ? { idempotencyKey: reporter.idempotencyKey } : {}),
+      },
+    };
+  }
+  if (!event.kind.startsWith('step:')) return null;
+  const step = event.kind.slice('step:'.length);
+  const { actorTokenId, ...fields } = data;
+  if (actorTokenId === undefined) return null; // taken before steps were audited here: the API audited it then
+  return {
+    tokenId: actorTokenId as string,
+    name: event.actor ?? 'unknown',
+    action: `incident.step.${stepDefinition(step)?.route ?? step}`,
+    details: { step, ...fields, status: input.projection.status, stage: input.projection.stage },
+  };
+}
+
+/** Audit rows in the timeline's own transaction, once per event (keyed by workflow id and seq). */
+async function auditEvents(tx: EntityManager, input: TimelineWrite): Promise<void> {
+  for (const event of input.events) {
+    const row = auditRow(event, input);
+    if (!row) continue;
+    await tx.query(
+      `INSERT INTO audit_log (at, actor_token_id, actor_name, action, entity_type, entity_id, details, source_key)
+       VALUES (timestamptz 'epoch' + $1::bigint * interval '1 millisecond', $2, $3, $4, 'incident', $5, $6, $7)
+       ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING`,
+      [event.at, row.tokenId, row.name, row.action, input.incidentId, JSON.stringify(row.details), `${input.workflowId}:${event.seq}`],
+    );
+  }
 }

@@ -4,6 +4,7 @@ import { AccessAndAudit1765000000000 } from './migrations/1765000000000-AccessAn
 import { PinnedSnapshots1766000000000 } from './migrations/1766000000000-PinnedSnapshots';
 import { ContractLanguage1766150000000 } from './migrations/1766150000000-ContractLanguage';
 import { SharedWriteRateLimit1766500000000 } from './migrations/1766500000000-SharedWriteRateLimit';
+import { AuditWithTheTimeline1766600000000 } from './migrations/1766600000000-AuditWithTheTimeline';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -18,6 +19,7 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
       PinnedSnapshots1766000000000,
       ContractLanguage1766150000000,
       SharedWriteRateLimit1766500000000,
+      AuditWithTheTimeline1766600000000,
     ],
     migrationsTableName: 'schema_migrations',
     entities: [],

@@ -183,6 +183,16 @@ const STEP_BASE = {
  * field's label key when not its name), 'x-labels' (the label group of an enum's values),
  * 'x-options' ('severities': the incident's other severity classes).
  */
+/** Who took a step, as the API passes it to the workflow (recorded on the timeline and in the audit trail). */
+const ACTOR_FIELDS = {
+  /** The name of the API token that took the step. */
+  actor: nonBlank(200),
+  /** That token's id. */
+  actorTokenId: z.string().max(64).optional(),
+  /** What the body claimed as actor, when it differed (kept for the audit trail). */
+  claimedActor: z.string().max(200).optional(),
+};
+
 export interface StepDefinition<Body extends z.ZodRawShape = z.ZodRawShape> {
   /** URL segment: POST /api/v1/incidents/{id}/{route}. */
   route: string;
@@ -208,8 +218,12 @@ export const STEP_CATALOGUE = {
     summary: 'Record the remote diagnosis: resolved remotely, or needs on-site',
     fields: {
       outcome: z.enum(DIAGNOSIS_OUTCOMES).meta({ 'x-labels': 'outcome' }),
-      cause: nonBlank(4000).optional().meta({ description: 'Required when resolved remotely (for the fault report)', 'x-label': 'causeIfResolved' }),
-      method: nonBlank(4000).optional().meta({ description: 'Required when resolved remotely (for the fault report)', 'x-label': 'methodIfResolved' }),
+      cause: nonBlank(4000)
+        .optional()
+        .meta({ description: 'Required when resolved remotely (for the fault report)', 'x-label': 'causeIfResolved' }),
+      method: nonBlank(4000)
+        .optional()
+        .meta({ description: 'Required when resolved remotely (for the fault report)', 'x-label': 'methodIfResolved' }),
     },
     refine: (body, ctx) => {
       if (body.outcome !== 'resolved_remotely') return;
@@ -266,7 +280,9 @@ export const STEP_CATALOGUE = {
   reclassify: step({
     route: 'reclassify',
     summary: 'Change the severity class: deadlines recomputed from t0 under the new class',
-    fields: { severity: nonBlank(32, 'serious').meta({ 'x-options': 'severities', description: "One of the incident's policy's severity classes" }) },
+    fields: {
+      severity: nonBlank(32, 'serious').meta({ 'x-options': 'severities', description: "One of the incident's policy's severity classes" }),
+    },
   }),
   exclude: step({
     route: 'exclude',
@@ -305,9 +321,11 @@ type FieldsOf<S extends StepName> = (typeof STEP_CATALOGUE)[S]['fields'];
 export type StepBody<S extends StepName> =
   FieldsOf<S> extends infer F extends z.ZodRawShape ? z.output<z.ZodObject<typeof STEP_BASE & F>> : never;
 
-/** Every engineer's step carries who did it (the token's name) and an optional note. */
+/** Every engineer's step carries who did it (the token's name and id) and an optional note. */
 export interface StepBase {
   actor: string;
+  actorTokenId?: string;
+  claimedActor?: string;
   note?: string;
 }
 
@@ -337,7 +355,7 @@ export function stepPayloadSchema(name: string): z.ZodType {
   if (!schema) {
     const definition = stepDefinition(name);
     if (!definition) throw new Error(`unknown step ${name}`);
-    const object = z.strictObject({ ...STEP_BASE, actor: nonBlank(200), ...definition.fields });
+    const object = z.strictObject({ ...STEP_BASE, ...ACTOR_FIELDS, ...definition.fields });
     schema = definition.refine ? object.superRefine(definition.refine as never) : object;
     payloadSchemas.set(name, schema);
   }

@@ -3,7 +3,6 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, Wo
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, StepRefusedError } from '../common/errors';
 import type { AppConfig } from '../config/config';
@@ -20,7 +19,6 @@ import {
   stepUpdate,
 } from '../../workflows/incident/definitions';
 import {
-  stepRoute,
   LadderContext,
   type StepName,
   type StepPayloads,
@@ -67,7 +65,6 @@ export class IncidentsService {
     private readonly snapshots: IncidentSnapshotRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -85,7 +82,7 @@ export class IncidentsService {
     if (idempotencyKey) {
       const existing = await this.findByIdempotencyKey(idempotencyKey);
       if (existing) {
-        await this.ensureWorkflow(existing);
+        await this.ensureWorkflow(existing, principal, idempotencyKey!);
         return { id: existing.id, workflowId: existing.workflow_id, created: false };
       }
     }
@@ -123,7 +120,7 @@ export class IncidentsService {
     if (inserted.length === 0) {
       // A concurrent request with the same key won the race: answer with its incident.
       const existing = (await this.findByIdempotencyKey(idempotencyKey!))!;
-      await this.ensureWorkflow(existing);
+      await this.ensureWorkflow(existing, principal, idempotencyKey!);
       return { id: existing.id, workflowId: existing.workflow_id, created: false };
     }
     const input: IncidentWorkflowInput = {
@@ -132,6 +129,8 @@ export class IncidentsService {
       description: dto.description,
       reportedAt,
       reportedBy: dto.reportedBy ?? principal.name,
+      // The timeline activity audits the report with its first event, from these.
+      reporter: { tokenId: principal.tokenId, name: principal.name, ...(idempotencyKey ? { idempotencyKey } : {}) },
       ...snapshot,
     };
     try {
@@ -140,18 +139,6 @@ export class IncidentsService {
       await this.dataSource.query(`DELETE FROM incidents WHERE id = $1`, [id]);
       throw error;
     }
-    await this.audit.record(
-      principal,
-      'incident.report',
-      { type: 'incident', id },
-      {
-        contractId: dto.contractId,
-        severity: dto.severity,
-        reportedBy: input.reportedBy,
-        reportedAt: new Date(reportedAt).toISOString(),
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      },
-    );
     return { id, workflowId, created: true };
   }
 
@@ -171,7 +158,7 @@ export class IncidentsService {
   }
 
   /** Heals a report whose process died between the row and the workflow start. */
-  private async ensureWorkflow(row: IncidentRow): Promise<void> {
+  private async ensureWorkflow(row: IncidentRow, principal: Principal, idempotencyKey: string): Promise<void> {
     try {
       await this.temporal.workflow.getHandle(row.workflow_id).describe();
     } catch (error) {
@@ -184,6 +171,7 @@ export class IncidentsService {
         description: row.description,
         reportedAt: row.reported_at.getTime(),
         reportedBy: 'idempotent-replay',
+        reporter: { tokenId: principal.tokenId, name: principal.name, idempotencyKey },
         ...snapshot,
       }).catch((e) => {
         if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
@@ -310,7 +298,13 @@ export class IncidentsService {
     const row = await this.row(id);
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
     const { actor: claimed, ...rest } = body;
-    const payload = { ...rest, actor: principal.name } as StepPayloads[S];
+    // Who took the step travels with it: the timeline activity writes the audit row with its event.
+    const payload = {
+      ...rest,
+      actor: principal.name,
+      actorTokenId: principal.tokenId,
+      ...(claimed !== undefined && claimed !== principal.name ? { claimedActor: claimed } : {}),
+    } as StepPayloads[S];
     let view: IncidentView;
     try {
       view = await handle.executeUpdate(stepUpdate(step) as never, { args: [payload] as never });
@@ -323,18 +317,6 @@ export class IncidentsService {
       }
       throw error;
     }
-    await this.audit.record(
-      principal,
-      `incident.step.${stepRoute(step)}`,
-      { type: 'incident', id },
-      {
-        step,
-        ...rest,
-        ...(claimed !== undefined && claimed !== principal.name ? { claimedActor: claimed } : {}),
-        status: view.status,
-        stage: view.stage,
-      },
-    );
     return view;
   }
 

@@ -97,6 +97,38 @@ describe('persistTimeline', () => {
     expect(rows.map((r) => [r.seq, r.kind, r.actor, r.data])).toEqual(events.map((e) => [e.seq, e.kind, e.actor, e.data]));
   });
 
+  it('writes the audit row of a step or a report with its event, once, however often it is retried', async () => {
+    const incident = await insertIncident(ds, contract);
+    const tokenId = '11111111-2222-4333-8444-555555555555';
+    const events = [
+      event(1, {
+        kind: 'reported',
+        actor: 'hotline',
+        data: { contractId: contract.contractId, severity: 'urgent', reporter: { tokenId, name: 'eng:li.na' } },
+      }),
+      event(2, {
+        kind: 'step:dispatch',
+        actor: 'eng:li.na',
+        data: { engineer: 'eng:wang', actorTokenId: tokenId, claimedActor: 'someone' },
+      }),
+      event(3, { kind: 'breach', actor: undefined, data: { clock: 'triage.respondWithin' } }),
+      // Taken before steps were audited with their events (the API audited those): no row here.
+      event(4, { kind: 'step:arrive', actor: 'eng:old', data: {} }),
+    ];
+    for (let i = 0; i < 3; i++) await persist(incident, events, projection(4, { stage: 'en_route' }));
+    const rows: Array<{ action: string; actor_token_id: string; actor_name: string; details: Record<string, unknown>; at: Date }> =
+      await ds.query(`SELECT action, actor_token_id, actor_name, details, at FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+        incident.incidentId,
+      ]);
+    expect(rows.map((r) => [r.action, r.actor_token_id, r.actor_name])).toEqual([
+      ['incident.report', tokenId, 'eng:li.na'],
+      ['incident.step.dispatch', tokenId, 'eng:li.na'],
+    ]);
+    expect(rows[0].details).toMatchObject({ contractId: contract.contractId, severity: 'urgent', reportedBy: 'hotline' });
+    expect(rows[1].details).toEqual({ step: 'dispatch', engineer: 'eng:wang', claimedActor: 'someone', status: 'open', stage: 'en_route' });
+    expect(rows[1].at.getTime()).toBe(events[1].at);
+  });
+
   it('overlapping batches add only the new events and keep the first copy of the overlap', async () => {
     const incident = await insertIncident(ds, contract);
     await persist(incident, [event(1), event(2), event(3)], projection(3));

@@ -38,6 +38,7 @@ export function initialState(ctx: LadderContext): { state: IncidentState; effect
     policy: { id: input.policy.id, version: input.policy.version },
     calendarId: input.calendar.id,
     contractId: input.contract.id,
+    ...(input.reporter ? { reporter: input.reporter } : {}),
   });
   openRung(ctx, state, effects, 'triage', t0, ['triage.respondWithin']);
   // Time-driven promises count from the report whatever the engineers do.

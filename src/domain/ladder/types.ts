@@ -110,6 +110,8 @@ export interface IncidentWorkflowInput extends PinnedSnapshot {
   description: string;
   reportedAt: number;
   reportedBy: string;
+  /** The API token that reported it (absent in incidents reported before reports were audited with their first event). */
+  reporter?: { tokenId: string | null; name: string; idempotencyKey?: string };
 }
 
 export interface Resolution {

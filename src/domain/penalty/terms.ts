@@ -52,7 +52,10 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, fallback: T
 export const PenaltyTermsSchema = z
   .strictObject(
     {
-      ratePerPeriod: fractionSchema.meta({ example: '0.0025', description: "Fraction of the contract total owed per period ('0.0025' = 0.25 %)" }),
+      ratePerPeriod: fractionSchema.meta({
+        example: '0.0025',
+        description: "Fraction of the contract total owed per period ('0.0025' = 0.25 %)",
+      }),
       period: WallDurationSchema.refine((p) => penaltyPeriodMs({ period: p as Duration & { unit: WallUnit } }) >= 1_000, {
         error: 'must be at least one second',
         when: (payload) => payload.issues.length === 0,
@@ -66,7 +69,9 @@ export const PenaltyTermsSchema = z
     },
     {
       error: (iss) =>
-        iss.code === 'invalid_type' ? 'must be an object { ratePerPeriod, capFraction, period?, capScope?, partialPeriod?, countFrom? }' : undefined,
+        iss.code === 'invalid_type'
+          ? 'must be an object { ratePerPeriod, capFraction, period?, capScope?, partialPeriod?, countFrom? }'
+          : undefined,
     },
   )
   .meta({ id: 'PenaltyTerms', description: 'Rate per period, cap, cap scope, how a partial period counts and where counting starts' });

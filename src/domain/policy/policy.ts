@@ -73,9 +73,19 @@ export interface CheckDurationOptions {
 }
 
 /** Checks a duration-shaped input into `issues`; returns it normalized, or undefined when it had problems. */
-export function checkDuration(input: unknown, path: string, issues: IssueCollector, options: CheckDurationOptions & { defaultAnchor: TargetAnchor }): Target | undefined;
+export function checkDuration(
+  input: unknown,
+  path: string,
+  issues: IssueCollector,
+  options: CheckDurationOptions & { defaultAnchor: TargetAnchor },
+): Target | undefined;
 export function checkDuration(input: unknown, path: string, issues: IssueCollector, options?: CheckDurationOptions): Duration | undefined;
-export function checkDuration(input: unknown, path: string, issues: IssueCollector, options: CheckDurationOptions = {}): Duration | Target | undefined {
+export function checkDuration(
+  input: unknown,
+  path: string,
+  issues: IssueCollector,
+  options: CheckDurationOptions = {},
+): Duration | Target | undefined {
   const result = durationSchema(options).safeParse(input);
   if (result.success) return result.data as Duration | Target;
   for (const issue of fieldIssues(result.error, path)) issues.add(issue.path, issue.message);

@@ -27,12 +27,18 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
   const shape = {
     unit: z.enum(units, { error: (iss) => (iss.input === undefined ? 'missing' : `must be one of ${units.join(', ')}`) }),
     amount: amountSchema,
-    ...(withAnchor ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) } : {}),
+    ...(withAnchor
+      ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) }
+      : {}),
   };
   return z
     .strictObject(shape, {
       error: (iss) =>
-        iss.code === 'invalid_type' ? (iss.input === undefined ? 'missing' : `must be an object { amount, unit${withAnchor ? ', anchor' : ''} }`) : undefined,
+        iss.code === 'invalid_type'
+          ? iss.input === undefined
+            ? 'missing'
+            : `must be an object { amount, unit${withAnchor ? ', anchor' : ''} }`
+          : undefined,
     })
     .check(
       refineAlways<unknown>((value, ctx) => {
@@ -98,8 +104,8 @@ const SeveritiesSchema = z
   .unknown()
   .transform((input, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', path, input, message });
-    if (input === undefined) return issue([], 'missing'), z.NEVER;
-    if (!isObject(input)) return issue([], 'must be an object mapping severity class names to rung targets'), z.NEVER;
+    if (input === undefined) return (issue([], 'missing'), z.NEVER);
+    if (!isObject(input)) return (issue([], 'must be an object mapping severity class names to rung targets'), z.NEVER);
     const names = Object.keys(input);
     if (names.length === 0) issue([], 'must define at least one severity class');
     const out: Record<string, unknown> = {};
@@ -129,4 +135,7 @@ export const PolicyDefinitionSchema = z
     },
     { error: (iss) => (iss.code === 'invalid_type' ? 'must be an object { severities }' : undefined) },
   )
-  .meta({ id: 'PolicyDefinition', description: 'Targets per severity class; errors name the path, e.g. severities.urgent.triage.respondWithin.amount' });
+  .meta({
+    id: 'PolicyDefinition',
+    description: 'Targets per severity class; errors name the path, e.g. severities.urgent.triage.respondWithin.amount',
+  });

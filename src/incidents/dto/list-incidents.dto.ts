@@ -3,15 +3,17 @@ import type { IncidentStatus } from '../../domain/ladder';
 import { text, uuid } from '../../domain/fields';
 import { z } from '../../domain/validation';
 
-export const INCIDENT_STATUSES = ['open', 'paused', 'restored', 'closed', 'cancelled', 'excluded'] as const satisfies readonly IncidentStatus[];
+export const INCIDENT_STATUSES = [
+  'open',
+  'paused',
+  'restored',
+  'closed',
+  'cancelled',
+  'excluded',
+] as const satisfies readonly IncidentStatus[];
 
 const integer = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: 'must be an integer' })
-    .int({ error: 'must be an integer' })
-    .min(min)
-    .max(max)
-    .default(fallback);
+  z.coerce.number({ error: 'must be an integer' }).int({ error: 'must be an integer' }).min(min).max(max).default(fallback);
 
 export const ListIncidentsSchema = z.strictObject({
   status: z.enum(INCIDENT_STATUSES).optional(),
