@@ -5,7 +5,7 @@ import { INCIDENT_WORKFLOW_TYPE, incidentWorkflowId, snapshotQuery } from '../..
 import type { IncidentWorkflowArgs } from '../../workflows/incident/incident.workflow';
 import { startTestApp, startWorker, type RunningWorker, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { ledgerRows, sleep } from '../harness/incidents';
+import { ledgerRows, waitForEvents } from '../harness/incidents';
 import { insertIncident } from './helpers';
 
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
@@ -99,7 +99,7 @@ describe('ledger posting retried after its commit', () => {
     expect(workflowId).toBe(incidentWorkflowId(id));
     try {
       await eventually(async () => ((await ledgerRows(t, id)).length >= 4 ? true : undefined), 30_000);
-      await sleep(2500); // two more periods: both cut to nothing by the cap
+      await waitForEvents(t, id, 'penalty_period_due', 6); // two more periods: both cut to nothing by the cap
 
       // The failure happened, on a committed row, and the activity was attempted again.
       expect(flaky.state.failedKey).toBeDefined();

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type Agent, type IssuedToken, type TestApp } from '../harness/context';
 import { createContract, secondsPolicy } from '../harness/fixtures';
+import { untilInstant } from '../harness/incidents';
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
@@ -164,7 +165,7 @@ describe('audit trail', () => {
       .post('/api/v1/calendars')
       .send({ name: unique('f1'), definition: { zone: 'UTC', week: { monday: [{ open: '09:00', close: '17:00' }] } } });
     const mid = new Date().toISOString();
-    await new Promise((r) => setTimeout(r, 20));
+    await untilInstant(Date.parse(mid) + 2); // the second calendar is written strictly after `mid`
     const c2 = await mine
       .post('/api/v1/calendars')
       .send({ name: unique('f2'), definition: { zone: 'UTC', week: { tuesday: [{ open: '09:00', close: '17:00' }] } } });

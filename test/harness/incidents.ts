@@ -77,7 +77,26 @@ export async function ledgerNet(t: TestApp, where: { incidentId?: string; contra
   return row.net;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the wall clock has passed `instant`, an instant the test computed from the incident's
+ * own data (a due instant, the start of a pause): for proving that nothing happens while time passes.
+ */
+export async function untilInstant(instant: number): Promise<void> {
+  for (let left = instant - Date.now(); left > 0; left = instant - Date.now()) {
+    await new Promise((r) => setTimeout(r, Math.min(250, left)));
+  }
+}
+
+/** Waits until the incident's timeline holds at least `count` events of `kind`: the workflow got that far. */
+export async function waitForEvents(t: TestApp, id: string, kind: string, count: number, timeoutMs = 20_000) {
+  return eventually(async () => {
+    const rows: Array<{ n: number }> = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM incident_timeline WHERE incident_id = $1 AND kind = $2`,
+      [id, kind],
+    );
+    return rows[0].n >= count ? rows[0].n : undefined;
+  }, timeoutMs);
+}
 
 /**
  * With RECORD_HISTORIES=1, saves the incident's workflow history under test/workflows/histories/

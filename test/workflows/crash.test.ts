@@ -1,6 +1,6 @@
 import { spawnWorkerProcess, startTestApp, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { clock, detail, ledgerRows, recordHistory, sleep, report, step, waitForState } from '../harness/incidents';
+import { clock, detail, ledgerRows, recordHistory, report, step, untilInstant, waitForState } from '../harness/incidents';
 
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
 
@@ -25,11 +25,12 @@ describe('worker crash', () => {
     });
     const first = await spawnWorkerProcess(t.config.taskQueue);
     const id = await report(t, contractId);
-    await step(t, id, 'acknowledge');
+    const acknowledged = await step(t, id, 'acknowledge');
     await eventually(async () => ((await ledgerRows(t, id)).length >= 2 ? true : undefined));
     await first.kill('SIGKILL');
 
-    await sleep(9000); // remote.startWithin (t0 + 8 s) falls due while no worker runs
+    // remote.startWithin (t0 + 8 s) falls due while no worker runs.
+    await untilInstant(clock(acknowledged, 'remote.startWithin').dueAt! + 500);
     const second = await spawnWorkerProcess(t.config.taskQueue);
     try {
       const d = await waitForState(t, id, (st) => st.clocks['remote.startWithin']?.status === 'breached', 30_000);

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { clock, detail, recordHistory, report, step, waitForState } from '../harness/incidents';
+import { clock, detail, recordHistory, report, step, untilInstant, waitForState } from '../harness/incidents';
 
 /** The escalation ladder on a real Temporal dev server, targets seconds long. */
 describe('incident ladder', () => {
@@ -174,7 +174,7 @@ describe('incident ladder', () => {
     const refused = await t.http.post(`/api/v1/incidents/${id}/acknowledge`).send({ actor: 'a' });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/paused/);
-    await new Promise((r) => setTimeout(r, 5000)); // longer than the whole triage target
+    await untilInstant(paused.pauses[0].from + 5000); // longer than the whole triage target
     const resumed = await step(t, id, 'resume');
     expect(resumed.breachCount).toBe(0);
     const pause = resumed.pauses[0];

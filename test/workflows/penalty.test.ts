@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
-import { clock, ledgerNet, ledgerRows, recordHistory, report, sleep, step, waitForState } from '../harness/incidents';
+import { clock, ledgerNet, ledgerRows, recordHistory, report, step, untilInstant, waitForEvents, waitForState } from '../harness/incidents';
 
 const s = (amount: number) => ({ amount, unit: 'seconds' as const, anchor: 'report' as const });
 /** Only the restore target is short: every other target stays far away. */
@@ -25,7 +25,8 @@ describe('penalty accrual', () => {
       const r = await ledgerRows(t, id);
       return r.length >= 4 ? r : undefined;
     });
-    await sleep(2500); // two more periods: both would cross the cap, so nothing is written
+    // Two more periods processed: both would cross the cap, so nothing is written.
+    await waitForEvents(t, id, 'penalty_period_due', 6);
     const final = await ledgerRows(t, id);
     expect(final.map((r) => [r.period_index, r.amount, r.cap_applied])).toEqual([
       [1, '15000.0000', false],
@@ -47,9 +48,9 @@ describe('penalty accrual', () => {
     const id = await report(t, contractId);
     await eventually(async () => ((await ledgerRows(t, id)).length >= 2 ? true : undefined));
     await step(t, id, 'acknowledge');
-    await step(t, id, 'restore', { cause: 'c', method: 'm' });
+    const restored = await step(t, id, 'restore', { cause: 'c', method: 'm' });
     const atRestore = (await ledgerRows(t, id)).length;
-    await sleep(3000);
+    await untilInstant(restored.restoredAt + 3000); // three periods after the restore
     expect((await ledgerRows(t, id)).length).toBe(atRestore);
   });
 
@@ -62,7 +63,7 @@ describe('penalty accrual', () => {
     await eventually(async () => ((await ledgerRows(t, id)).length >= 1 ? true : undefined));
     const paused = await step(t, id, 'pause', { reason: 'waiting_on_customer' });
     const atPause = (await ledgerRows(t, id)).length;
-    await sleep(4500); // two whole periods
+    await untilInstant(paused.pauses[0].from + 4500); // two whole periods
     expect((await ledgerRows(t, id)).length).toBe(atPause);
     const resumed = await step(t, id, 'resume');
     const pausedMs = resumed.pauses[0].to - resumed.pauses[0].from;
@@ -81,7 +82,7 @@ describe('penalty accrual', () => {
     });
     const id = await report(t, contractId);
     await eventually(async () => ((await ledgerRows(t, id)).length >= 3 ? true : undefined));
-    await step(t, id, 'exclude', { reason: 'customer power failure' });
+    const excluded = await step(t, id, 'exclude', { reason: 'customer power failure' });
     const rows = await eventually(async () => {
       const r = await ledgerRows(t, id);
       const accruals = r.filter((x) => x.kind === 'accrual').length;
@@ -89,7 +90,7 @@ describe('penalty accrual', () => {
     });
     expect(await ledgerNet(t, { incidentId: id })).toBe('0.00');
     for (const reversal of rows.filter((r) => r.kind === 'reversal')) expect(reversal.amount).toBe('-1000.0000');
-    await sleep(2000);
+    await untilInstant(excluded.closedAt + 2000); // two periods after the exclusion
     expect((await ledgerRows(t, id)).length).toBe(rows.length);
     await recordHistory(t, id, 'accrual-then-exclude');
   });
@@ -121,7 +122,8 @@ describe('penalty accrual', () => {
     const reportedAt = new Date(Date.now() - 500).toISOString();
     const [a, b] = await Promise.all([report(t, contractId, 'urgent', { reportedAt }), report(t, contractId, 'urgent', { reportedAt })]);
     await eventually(async () => ((await ledgerNet(t, { contractId })) === '50000.00' ? true : undefined));
-    await sleep(2000);
+    // Both workflows process two more periods at the cap: nothing more is written.
+    for (const id of [a, b]) await waitForEvents(t, id, 'penalty_period_due', (await waitForEvents(t, id, 'penalty_period_due', 1)) + 2);
     expect(await ledgerNet(t, { contractId })).toBe('50000.00');
     const all = [...(await ledgerRows(t, a)), ...(await ledgerRows(t, b))];
     expect(all.some((r) => r.cap_applied)).toBe(true);
