@@ -30,8 +30,13 @@ export class StepRefusedError extends Error {
   }
 }
 
+/** A part the answer needs is down or too slow (503): the message names it; retry after the given seconds. */
 export class ServiceUnavailableError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+    readonly part?: 'temporal' | 'worker' | 'postgresql',
+  ) {
     super(message);
     this.name = 'ServiceUnavailableError';
   }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainValidationError, type FieldIssue } from '../domain/errors';
+import { dependencyFailure } from './dependency-errors';
 import {
   ConflictError,
   ForbiddenError,
@@ -51,14 +52,17 @@ function bodyParserError(exception: unknown): ErrorBody | undefined {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const exception = dependencyFailure(caught) ?? caught;
     const body = this.toBody(exception);
     if (exception instanceof UnauthorizedError) {
       // RFC 6750: tell the client which scheme, and whether the token it sent was the problem.
       response.setHeader('WWW-Authenticate', exception.tokenPresented ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"');
     }
-    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof RateLimitedError || exception instanceof ServiceUnavailableError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 

@@ -191,6 +191,8 @@ const ACTOR_FIELDS = {
   actorTokenId: z.string().max(64).optional(),
   /** What the body claimed as actor, when it differed (kept for the audit trail). */
   claimedActor: z.string().max(200).optional(),
+  /** When the API received the step (epoch ms): the step's time, whatever delayed its delivery. */
+  requestedAt: z.number().int().optional(),
 };
 
 export interface StepDefinition<Body extends z.ZodRawShape = z.ZodRawShape> {
@@ -326,6 +328,7 @@ export interface StepBase {
   actor: string;
   actorTokenId?: string;
   claimedActor?: string;
+  requestedAt?: number;
   note?: string;
 }
 

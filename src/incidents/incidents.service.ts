@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
+  type WorkflowUpdateHandle,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { ConflictError, NotFoundError, StepRefusedError } from '../common/errors';
+import { isTemporalDown } from '../common/dependency-errors';
+import { ConflictError, NotFoundError, ServiceUnavailableError, StepRefusedError } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DomainValidationError } from '../domain/errors';
@@ -19,6 +29,7 @@ import {
   stepUpdate,
 } from '../../workflows/incident/definitions';
 import {
+  stepRoute,
   LadderContext,
   type StepName,
   type StepPayloads,
@@ -34,6 +45,21 @@ import { IncidentSnapshotRepository } from './incident-snapshot.repository';
 /** What the list reads of an incident (not the pinned snapshot: it is large and the list never needs it). */
 const LIST_COLUMNS =
   'id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version, status, rung, stage, next_due_at, breach_count, state, updated_at';
+
+/** How long a read waits for the live state before answering from the read model. */
+const LIVE_READ_MS = 1_000;
+/** How long a step waits to be accepted and applied before answering 503. */
+const STEP_DELIVERY_MS = 10_000;
+
+/** Whether an answer came from the workflow itself, and why not when it did not. */
+export interface Liveness {
+  live: boolean;
+  reason: string | null;
+}
+
+const isUnavailable = (error: unknown): boolean =>
+  /14 UNAVAILABLE|Failed to connect|No connection established/i.test(String((error as Error)?.message ?? '')) ||
+  (error as { code?: number })?.code === 14;
 
 /** Tolerated clock skew for a reportedAt in the future. */
 const FUTURE_SKEW_MS = 60_000;
@@ -241,7 +267,7 @@ export class IncidentsService {
   /** Live state from the workflow (the source of truth), with the persisted timeline. */
   async get(id: string) {
     const row = await this.row(id);
-    const { view, zone, severities } = await this.liveView(row);
+    const { view, zone, severities, live } = await this.liveView(row);
     const persisted: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: unknown }> = await this.dataSource.query(
       `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE incident_id = $1 ORDER BY seq`,
       [id],
@@ -254,7 +280,7 @@ export class IncidentsService {
         timeline.push({ seq: e.seq, kind: e.kind, at: new Date(e.at).toISOString(), actor: e.actor ?? null, data: e.data });
     }
     const summary = this.summary(row);
-    if (view) {
+    if (view && live.live) {
       Object.assign(summary, {
         status: view.status,
         stage: view.stage,
@@ -264,37 +290,61 @@ export class IncidentsService {
         breachCount: view.breachCount,
       });
     }
-    return { ...summary, zone, severities, state: view, timeline };
+    return { ...summary, zone, severities, live: live.live, liveReason: live.reason, state: view, timeline };
   }
 
   /** The view at now, the zone its times are shown in and the severity classes it can be reclassified to. */
-  private async liveView(row: IncidentRow): Promise<{ view: IncidentView | null; zone: string; severities: string[] }> {
+  private async liveView(row: IncidentRow): Promise<{ view: IncidentView | null; zone: string; severities: string[]; live: Liveness }> {
+    const fallback = async (reason: string | null) => {
+      // A workflow the server no longer has (retention), or one that cannot answer now: its last projection.
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
+      return {
+        view: row.state,
+        zone: snapshot.calendar.definition.zone,
+        severities: Object.keys(snapshot.policy.definition.severities),
+        live: { live: false, reason } as Liveness,
+      };
+    };
     try {
-      const { state, input } = await this.temporal.workflow.getHandle(row.workflow_id).query(snapshotQuery);
+      const { state, input } = await this.temporal.withDeadline(Date.now() + LIVE_READ_MS, () =>
+        this.temporal.workflow.getHandle(row.workflow_id).query(snapshotQuery),
+      );
       return {
         view: buildView(new LadderContext(input, row.workflow_id), state, Date.now()),
         zone: input.calendar.definition.zone,
         severities: Object.keys(input.policy.definition.severities),
+        live: { live: true, reason: null },
       };
     } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      // A workflow the server no longer has (retention) still has its last projection.
-      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
-      return { view: row.state, zone: snapshot.calendar.definition.zone, severities: Object.keys(snapshot.policy.definition.severities) };
+      if (error instanceof WorkflowNotFoundError) return fallback('its workflow is no longer kept by Temporal: the last recorded state');
+      if (isTemporalDown(error) || error instanceof ServiceError) {
+        const part = isUnavailable(error)
+          ? 'Temporal is unreachable'
+          : `its workflow did not answer within ${LIVE_READ_MS} ms (is a worker running?)`;
+        return fallback(`${part}: the last recorded state`);
+      }
+      throw error;
     }
   }
 
   /**
-   * Executes an engineer's step as a workflow update; the validator's refusal becomes a 409. The
-   * step's actor is the authenticated token's name, whatever the body claimed; an accepted step is
-   * recorded in the audit trail.
+   * Takes an engineer's step as a workflow update whose id is the request's Idempotency-Key, so a
+   * retry after a timeout or a 503 applies it once. The step's time is when the API received it.
+   * Bounded: a step not accepted within STEP_DELIVERY_MS answers 503 saying it was not applied;
+   * one accepted but not finished answers 503 saying so; the validator's refusal is a 409. The
+   * step's actor is the authenticated token's name, whatever the body claimed.
    */
   async step<S extends StepName>(
     id: string,
     step: S,
     body: Omit<StepPayloads[S], 'actor'> & { actor?: string },
     principal: Principal,
+    idempotencyKey?: string,
   ): Promise<IncidentView> {
+    const receivedAt = Date.now();
+    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+      throw new DomainValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
+    }
     const row = await this.row(id);
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
     const { actor: claimed, ...rest } = body;
@@ -303,21 +353,53 @@ export class IncidentsService {
       ...rest,
       actor: principal.name,
       actorTokenId: principal.tokenId,
+      requestedAt: receivedAt,
       ...(claimed !== undefined && claimed !== principal.name ? { claimedActor: claimed } : {}),
     } as StepPayloads[S];
-    let view: IncidentView;
+    const deadline = receivedAt + STEP_DELIVERY_MS;
+    const updateId = idempotencyKey ?? randomUUID();
+    const retry = idempotencyKey ? 'retry with the same Idempotency-Key' : 'retry with an Idempotency-Key to be sure it applies once';
+    let update: WorkflowUpdateHandle<IncidentView>;
     try {
-      view = await handle.executeUpdate(stepUpdate(step) as never, { args: [payload] as never });
+      update = await this.temporal.withDeadline(deadline, () =>
+        handle.startUpdate(stepUpdate(step) as never, { args: [payload] as never, updateId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      );
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === STEP_REFUSED) {
-        throw new StepRefusedError(step, error.cause.message);
-      }
-      if (error instanceof WorkflowNotFoundError || /already completed/i.test((error as Error).message)) {
-        throw new StepRefusedError(step, `the incident is ${row.status === 'open' ? 'closed' : row.status}: its workflow has completed`);
+      this.refused(step, row, error);
+      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isTemporalDown(error)) {
+        const part = isUnavailable(error) ? 'Temporal is unreachable' : `no worker accepted it within ${STEP_DELIVERY_MS / 1000} s`;
+        throw new ServiceUnavailableError(
+          `the ${stepRoute(step)} step was not applied: ${part}; ${retry}`,
+          5,
+          isUnavailable(error) ? 'temporal' : 'worker',
+        );
       }
       throw error;
     }
-    return view;
+    try {
+      return await this.temporal.withDeadline(deadline, () => update.result());
+    } catch (error) {
+      this.refused(step, row, error);
+      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isTemporalDown(error)) {
+        throw new ServiceUnavailableError(
+          `the ${stepRoute(step)} step was accepted but its effects were not recorded within ${STEP_DELIVERY_MS / 1000} s ` +
+            `(the outcome is not known yet; is PostgreSQL answering?): ${retry} to get its result`,
+          5,
+          'postgresql',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Turns the workflow's refusal (or a completed workflow) into a 409. */
+  private refused(step: StepName, row: IncidentRow, error: unknown): void {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === STEP_REFUSED) {
+      throw new StepRefusedError(step, error.cause.message);
+    }
+    if (error instanceof WorkflowNotFoundError || /already completed/i.test((error as Error).message)) {
+      throw new StepRefusedError(step, `the incident is ${row.status === 'open' ? 'closed' : row.status}: its workflow has completed`);
+    }
   }
 
   async faultReport(id: string): Promise<{ report: Record<string, unknown>; markdown: string }> {

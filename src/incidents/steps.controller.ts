@@ -3,11 +3,13 @@
  * step, its body parsed by the step's schema and documented in OpenAPI from the same schema. A step
  * added to the catalogue gets its route, its validation and its OpenAPI entry here, with no edit.
  */
-import { Body, Controller, HttpCode, Param, Post, type PipeTransform, type Type } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, type PipeTransform, type Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiHeader,
+  ApiServiceUnavailableResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -46,13 +48,14 @@ export function buildStepsController(): Type<unknown> {
   for (const step of stepNames()) {
     const definition = stepDefinition(step)!;
     // The step is recorded under the authenticated token's name, whatever `actor` the body claims.
-    prototype[step] = function (this: IncidentStepsController, principal: Principal, id: string, body: object) {
-      return this.incidents.step(id, step, body as never, principal);
+    prototype[step] = function (this: IncidentStepsController, principal: Principal, id: string, body: object, key?: string) {
+      return this.incidents.step(id, step, body as never, principal, key);
     };
-    Reflect.defineMetadata('design:paramtypes', [Object, String, Object], prototype, step);
+    Reflect.defineMetadata('design:paramtypes', [Object, String, Object, String], prototype, step);
     CurrentPrincipal()(prototype, step, 0);
     Param('id')(prototype, step, 1);
     Body(new StepBodyPipe(step))(prototype, step, 2);
+    Headers('idempotency-key')(prototype, step, 3);
     const descriptor = Object.getOwnPropertyDescriptor(prototype, step)!;
     for (const decorate of [
       Post(`:id/${definition.route}`),
@@ -60,6 +63,14 @@ export function buildStepsController(): Type<unknown> {
       Roles(...ACCESS.incidentWrite),
       ApiOperation({ summary: definition.summary, operationId: `step_${step}` }),
       ApiParam({ name: 'id', description: 'Incident id', format: 'uuid' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'A retry with the same key (after a timeout or a 503) applies the step once and answers its result',
+      }),
+      ApiServiceUnavailableResponse({
+        description: 'Not delivered in time: the message says whether it was applied; Retry-After says when to retry (same key)',
+      }),
       ApiBody({ schema: stepBodyJsonSchema(step) }),
       ApiOkResponse({ description: 'The step was accepted: the incident state after it' }),
       ApiConflictResponse({ description: "The step does not fit the incident's current state (reason in message)" }),

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   log,
   patched,
   proxyActivities,
@@ -22,11 +23,15 @@ import {
   EffectDriver,
   emptyEffects,
   initialState,
+  isKnownStep,
   isTerminal,
   LadderContext,
   nextWakeAt,
   recordNotificationFailure,
   refusal,
+  rememberStep,
+  stepInstant,
+  stepTimeRefusal,
   stepNames,
   type Effects,
   type IncidentState,
@@ -86,13 +91,18 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
     setHandler(
       update,
       async (payload: StepPayloads[S]) => {
-        const now = Date.now();
+        const key = currentUpdateInfo()?.id;
+        const keyedSteps = patched(PATCHES.stepKeysAcrossRuns);
+        // A retry of a step an earlier run already applied (Temporal dedupes within a run only): answer, change nothing.
+        if (keyedSteps && isKnownStep(state, key)) return buildView(ctx, state, Date.now());
+        const now = keyedSteps ? stepInstant(state, payload, Date.now()) : Date.now();
         // Whatever fell due before this step happened first (a late acknowledge is still a breach).
         advance(ctx, state, effects, now);
-        const reason = refusal(ctx, state, step, payload);
+        const reason = (keyedSteps ? stepTimeRefusal(ctx, payload, Date.now()) : null) ?? refusal(ctx, state, step, payload);
         // Rare race: the state moved between validation and execution. Nothing was changed.
         if (reason) throw ApplicationFailure.nonRetryable(reason, STEP_REFUSED);
         applyStep(ctx, state, effects, step, payload, now);
+        if (keyedSteps && key !== undefined) rememberStep(state, key);
         const mySeq = state.seq;
         wake = true;
         await condition(() => state.persistedSeq >= mySeq);
@@ -101,10 +111,12 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
       },
       {
         validator: (payload: StepPayloads[S]) => {
-          // Validators must not mutate: judge on a copy advanced to now.
+          // A step applied by an earlier run is answered by the handler, not refused.
+          if (isKnownStep(state, currentUpdateInfo()?.id)) return;
+          // Validators must not mutate: judge on a copy advanced to the step's time.
           const probe = JSON.parse(JSON.stringify(state)) as IncidentState;
-          advance(ctx, probe, emptyEffects(), Date.now());
-          const reason = refusal(ctx, probe, step, payload);
+          advance(ctx, probe, emptyEffects(), stepInstant(probe, payload, Date.now()));
+          const reason = stepTimeRefusal(ctx, payload, Date.now()) ?? refusal(ctx, probe, step, payload);
           if (reason) throw ApplicationFailure.nonRetryable(reason, STEP_REFUSED);
         },
         description: `Engineer's step: ${step}`,

@@ -6,4 +6,10 @@
 export const PATCHES = {
   /** The sign-off step answers once the incident is closed and its fault report written, so every read after it agrees. */
   signOffAnswersClosed: 'sign-off-answers-closed',
+  /**
+   * A step is applied at the instant the API received it (never before what the incident processed),
+   * and its idempotency key (the update id) is remembered in the state, so a retry after
+   * continue-as-new is answered, not applied twice.
+   */
+  stepKeysAcrossRuns: 'step-keys-across-runs',
 } as const;

@@ -10,3 +10,4 @@ export * from './transitions';
 export * from './view';
 export * from './driver';
 export * from './preview';
+export * from './step-time';

@@ -78,6 +78,7 @@ function openRung(
 
 /** Processes everything due at or before `now`: breaches, rung triggers and penalty accruals. */
 export function advance(ctx: LadderContext, state: IncidentState, effects: Effects, now: number): void {
+  state.clockedAt = Math.max(state.clockedAt ?? now, now);
   if (isTerminal(state)) return;
   for (;;) {
     const due = Object.values(state.clocks)

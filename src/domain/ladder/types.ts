@@ -146,6 +146,10 @@ export interface IncidentState {
   persistedSeq: number;
   /** Steps taken, newest last (bounded; the full list is the timeline in PostgreSQL). */
   history: TimelineEvent[];
+  /** The latest instant the ladder has processed (absent in states from before it was kept). */
+  clockedAt?: number;
+  /** Idempotency keys of the latest steps, newest last (bounded): a retry is applied once, across continue-as-new. */
+  stepKeys?: string[];
 }
 
 /** What the query returns: the state plus derived per-clock figures at the query's instant. */
