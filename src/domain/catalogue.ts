@@ -178,11 +178,6 @@ const STEP_BASE = {
   note: z.string().max(4000).optional().meta({ example: 'Customer confirmed over the phone' }),
 };
 
-/**
- * A step of the ladder. Its fields' meta may carry hints for the console's form: 'x-label' (the
- * field's label key when not its name), 'x-labels' (the label group of an enum's values),
- * 'x-options' ('severities': the incident's other severity classes).
- */
 /** Who took a step, as the API passes it to the workflow (recorded on the timeline and in the audit trail). */
 const ACTOR_FIELDS = {
   /** The name of the API token that took the step. */
@@ -195,6 +190,11 @@ const ACTOR_FIELDS = {
   requestedAt: z.number().int().optional(),
 };
 
+/**
+ * A step of the ladder. Its fields' meta may carry hints for the console's form: 'x-label' (the
+ * field's label key when not its name), 'x-labels' (the label group of an enum's values),
+ * 'x-options' ('severities': the incident's other severity classes).
+ */
 export interface StepDefinition<Body extends z.ZodRawShape = z.ZodRawShape> {
   /** URL segment: POST /api/v1/incidents/{id}/{route}. */
   route: string;
@@ -348,6 +348,11 @@ export function stepBodySchema(name: string): z.ZodType {
     bodySchemas.set(name, schema);
   }
   return schema;
+}
+
+/** The JSON Schema of a step's body, for OpenAPI and the console's forms (input side: what a client sends). */
+export function stepBodyJsonSchema(name: string): Record<string, unknown> {
+  return z.toJSONSchema(stepBodySchema(name), { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 const payloadSchemas = new Map<string, z.ZodType>();

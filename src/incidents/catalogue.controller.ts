@@ -2,8 +2,16 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ACCESS } from '../auth/access-matrix';
 import { Roles } from '../auth/roles.decorator';
-import { ESCALATION_RUNGS, RUNG_DESCRIPTIONS, RUNGS, STAGES, stepDefinition, stepNames, TARGET_SLOTS } from '../domain/catalogue';
-import { stepBodyJsonSchema } from './steps.controller';
+import {
+  ESCALATION_RUNGS,
+  RUNG_DESCRIPTIONS,
+  RUNGS,
+  STAGES,
+  stepBodyJsonSchema,
+  stepDefinition,
+  stepNames,
+  TARGET_SLOTS,
+} from '../domain/catalogue';
 
 /** GET /catalogue: the ladder's rungs, target slots and steps, as the console builds its forms from them. */
 @ApiTags('incidents')

@@ -20,8 +20,8 @@ import { ACCESS } from '../auth/access-matrix';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { stepBodySchema, stepDefinition, stepNames, type StepName } from '../domain/catalogue';
-import { parseInput, z } from '../domain/validation';
+import { stepBodyJsonSchema, stepBodySchema, stepDefinition, stepNames, type StepName } from '../domain/catalogue';
+import { parseInput } from '../domain/validation';
 import { IncidentsService } from './incidents.service';
 
 /** Parses a step's body with its catalogue schema (400 with field paths). */
@@ -30,11 +30,6 @@ class StepBodyPipe implements PipeTransform {
   transform(value: unknown): unknown {
     return parseInput(stepBodySchema(this.step), value ?? {});
   }
-}
-
-/** The JSON Schema of a step's body, for OpenAPI (input side: what a client sends). */
-export function stepBodyJsonSchema(step: StepName): Record<string, unknown> {
-  return z.toJSONSchema(stepBodySchema(step), { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 /** Builds the controller from the catalogue as it is when the app is built. */

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stepBodyJsonSchema, stepNames } from '../../../src/domain/catalogue';
 import { LABELLED } from '../../../src/i18n/vocabulary';
 import { CATALOGUES, everything, LANGUAGES, PLURAL_SUFFIX, ROOT } from './catalogues';
 
@@ -100,8 +101,13 @@ describe('keys the code names', () => {
 
   it.each(LANGUAGES)('keys the code builds from its own lists exist in %s', (lng) => {
     const catalogue = everything(lng);
-    const steps = source('console/views/steps.js');
-    const fields = [...steps.matchAll(/\b(?:name|label): '(\w+)'/g)].map((m) => `ui:stepField.${m[1]}`);
+    // The console labels a step's field by its x-label, else its name (console/views/steps.js).
+    const fields = stepNames().flatMap((name) => {
+      const body = stepBodyJsonSchema(name) as { properties?: Record<string, { 'x-label'?: string }> };
+      return Object.entries(body.properties ?? {})
+        .filter(([field]) => field !== 'actor')
+        .map(([field, schema]) => `ui:stepField.${schema['x-label'] ?? field}`);
+    });
     const api = source('console/lib/api.js');
     const codes = [...(/KNOWN_CODES = \[([^\]]+)\]/.exec(api)?.[1] ?? '').matchAll(/'(\w+)'/g)].map((m) => `ui:error.code.${m[1]}`);
     const report = source('src/domain/report/fault-report.ts');
