@@ -3,7 +3,7 @@
  * gives its validation (field paths, unknown fields), its TypeScript type and its OpenAPI schema.
  */
 import { RUNGS, TARGET_ANCHORS, TARGET_SLOTS, type Rung, type TargetAnchor, type TargetSlot } from '../catalogue';
-import { durationLimitProblem } from '../clock/engine';
+import { durationLimitProblem, endOfDayProblem } from '../clock/engine';
 import { DURATION_UNITS, WALL_UNITS, type DurationUnit } from '../clock/types';
 import { refineAlways, z } from '../validation';
 
@@ -28,7 +28,15 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
     unit: z.enum(units, { error: (iss) => (iss.input === undefined ? 'missing' : `must be one of ${units.join(', ')}`) }),
     amount: amountSchema,
     ...(withAnchor
-      ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) }
+      ? {
+          anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!),
+          endOfDay: z
+            .literal(true, { error: 'must be true, or left out' })
+            .optional()
+            .meta({
+              description: "With workingDays: due at the close of the amount-th working day (1 = the same working day, as in '当日内')",
+            }),
+        }
       : {}),
   };
   return z
@@ -37,7 +45,7 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
         iss.code === 'invalid_type'
           ? iss.input === undefined
             ? 'missing'
-            : `must be an object { amount, unit${withAnchor ? ', anchor' : ''} }`
+            : `must be an object { amount, unit${withAnchor ? ', anchor, endOfDay?' : ''} }`
           : undefined,
     })
     .check(
@@ -45,6 +53,10 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
         if (!isObject(value) || typeof value.amount !== 'number' || !(value.amount > 0) || value.amount > MAX_DURATION_AMOUNT) return;
         if (!(DURATION_UNITS as readonly unknown[]).includes(value.unit)) return;
         const unit = value.unit as DurationUnit;
+        if (value.endOfDay === true && endOfDayProblem(unit)) {
+          ctx.addIssue({ code: 'custom', path: ['endOfDay'], message: endOfDayProblem(unit)! });
+          return;
+        }
         if (unit === 'workingDays' && !Number.isInteger(value.amount)) {
           ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be an integer for workingDays' });
           return;
