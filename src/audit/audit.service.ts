@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseInstant } from '../admin/time-input';
+import { parseInstant } from '../domain/fields';
 import type { Page } from '../admin/pagination';
 import type { Actor } from '../auth/principal';
 import { DomainValidationError } from '../domain/errors';

@@ -18,9 +18,8 @@ import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { CalendarsService, toCalendarResponse } from './calendars.service';
 import { DeadlinePreviewService } from './deadline-preview.service';
 import { CalendarResponse } from './dto/calendar.response';
-import { CreateCalendarDto } from './dto/create-calendar.dto';
+import { CreateCalendarDto, UpdateCalendarDto } from './dto/create-calendar.dto';
 import { DeadlinePreviewDto, DeadlinePreviewResponse } from './dto/deadline-preview.dto';
-import { UpdateCalendarDto } from './dto/update-calendar.dto';
 
 const ID = { name: 'id', description: 'Calendar id ("24x7" is the built-in round-the-clock UTC calendar)', example: '24x7' };
 

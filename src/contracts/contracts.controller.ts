@@ -17,8 +17,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { ContractsService, toContractResponse } from './contracts.service';
 import { ContractResponse } from './dto/contract.response';
-import { CreateContractDto } from './dto/create-contract.dto';
-import { UpdateContractDto } from './dto/update-contract.dto';
+import { CreateContractDto, UpdateContractDto } from './dto/contract.dto';
 
 const ID = { name: 'id', format: 'uuid', description: 'Contract id' };
 

@@ -6,10 +6,8 @@ import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isUuid } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { NotFoundError } from '../common/errors';
-import type { CreatePolicyDto } from './dto/create-policy.dto';
+import type { CreatePolicyDto, UpdatePolicyDto } from './dto/create-policy.dto';
 import type { PolicyResponse, PolicyVersionResponse } from './dto/policy.response';
-import type { UpdatePolicyDto } from './dto/update-policy.dto';
-import { validatePolicyDefinition } from '../domain/policy/policy';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyEntity } from './policy.entity';
 
@@ -48,7 +46,7 @@ export class PoliciesService {
 
   /** `manager`: run inside a caller's transaction (template import). */
   async create(dto: CreatePolicyDto, manager?: EntityManager): Promise<PolicyWithVersion> {
-    const definition = validatePolicyDefinition(dto.definition, 'definition');
+    const { definition } = dto;
     const work = async (m: EntityManager): Promise<PolicyWithVersion> => {
       await assertNameFree(m, PolicyEntity, 'policy', dto.name);
       const policy = await m.save(m.create(PolicyEntity, { id: randomUUID(), name: dto.name, currentVersion: 1 }));
@@ -106,7 +104,7 @@ export class PoliciesService {
 
   /** Writes version n+1 (the policy row is locked so concurrent updates get consecutive numbers). */
   async update(id: string, dto: UpdatePolicyDto): Promise<PolicyWithVersion> {
-    const definition = validatePolicyDefinition(dto.definition, 'definition');
+    const { definition } = dto;
     if (!isUuid(id)) throw new NotFoundError('policy', id);
     return translateUniqueViolation('policy', uniqueName(dto.name ?? ''), () =>
       this.dataSource.transaction(async (m) => {

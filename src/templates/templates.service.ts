@@ -46,8 +46,8 @@ export class TemplatesService {
     const name = dto.name ?? t.name;
     const penaltyTerms = t.contractTerms.penalty ? validatePenaltyTerms(t.contractTerms.penalty, 'contractTerms.penalty') : null;
     const { calendar, policy } = await this.dataSource.transaction(async (m) => ({
-      calendar: await this.calendars.create({ name, definition: t.calendar as unknown as Record<string, unknown> }, m),
-      policy: await this.policies.create({ name, definition: t.policy as unknown as Record<string, unknown> }, m),
+      calendar: await this.calendars.create({ name, definition: t.calendar }, m),
+      policy: await this.policies.create({ name, definition: t.policy }, m),
     }));
     return {
       calendar: toCalendarResponse(calendar),

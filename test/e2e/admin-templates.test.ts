@@ -164,7 +164,7 @@ describe('admin API: templates', () => {
     const schemas = res.body.components.schemas;
     expect(schemas.CreateContractDto.properties.totalValue.example).toBe('1000000.00');
     expect(schemas.DeadlinePreviewDto.properties.duration).toBeDefined();
-    expect(schemas.DeadlinePreviewDto.properties.pauses.items.$ref).toBe('#/components/schemas/PreviewPauseDto');
-    expect(schemas.PolicyDefinitionSchema.properties.severities.additionalProperties).toBeDefined();
+    expect(schemas.DeadlinePreviewDto.properties.pauses.items.$ref).toBe('#/components/schemas/PreviewPause');
+    expect(schemas.PolicyDefinition.properties.severities.additionalProperties).toBeDefined();
   });
 });
