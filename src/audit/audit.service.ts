@@ -12,6 +12,14 @@ export interface AuditEntity {
   id?: string | null;
 }
 
+/** What a change returns to {@link AuditService.withAudit}: its result and the audit row describing it. */
+export interface Audited<T> {
+  result: T;
+  action: string;
+  entity: AuditEntity;
+  details?: Record<string, unknown>;
+}
+
 interface AuditRow {
   id: string;
   at: Date;
@@ -72,6 +80,18 @@ export class AuditService {
       `INSERT INTO audit_log (actor_token_id, actor_name, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
       [actor.tokenId, actor.name, action, entity.type, entity.id ?? null, JSON.stringify(details)],
     );
+  }
+
+  /**
+   * Runs an admin change and writes its audit row in one transaction: both are committed or
+   * neither (a change never exists without its record, nor the reverse).
+   */
+  async withAudit<T>(actor: Actor, change: (manager: EntityManager) => Promise<Audited<T>>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      const { result, action, entity, details } = await change(m);
+      await this.record(actor, action, entity, details, m);
+      return result;
+    });
   }
 
   async list(q: AuditQuery): Promise<Page<AuditEntryResponse>> {

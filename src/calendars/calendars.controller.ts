@@ -39,14 +39,11 @@ export class CalendarsController {
   @ApiCreatedResponse({ type: CalendarResponse })
   @ApiConflictResponse({ description: 'A calendar with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCalendarDto): Promise<CalendarResponse> {
-    const created = toCalendarResponse(await this.calendars.create(dto));
-    await this.audit.record(
-      principal,
-      'calendar.create',
-      { type: 'calendar', id: created.id },
-      { name: created.name, definition: created.definition },
-    );
-    return created;
+    return this.audit.withAudit(principal, async (m) => {
+      const created = toCalendarResponse(await this.calendars.create(dto, m));
+      const details = { name: created.name, definition: created.definition };
+      return { result: created, action: 'calendar.create', entity: { type: 'calendar', id: created.id }, details };
+    });
   }
 
   @Get()
@@ -83,10 +80,16 @@ export class CalendarsController {
     @Param('id') id: string,
     @Body() dto: UpdateCalendarDto,
   ): Promise<CalendarResponse> {
-    const before = toCalendarResponse(await this.calendars.get(id));
-    const after = toCalendarResponse(await this.calendars.update(id, dto));
-    await this.audit.record(principal, 'calendar.update', { type: 'calendar', id }, { changes: changes(before, after, givenFields(dto)) });
-    return after;
+    return this.audit.withAudit(principal, async (m) => {
+      const before = toCalendarResponse(await this.calendars.get(id, m));
+      const after = toCalendarResponse(await this.calendars.update(id, dto, m));
+      return {
+        result: after,
+        action: 'calendar.update',
+        entity: { type: 'calendar', id },
+        details: { changes: changes(before, after, givenFields(dto)) },
+      };
+    });
   }
 
   @Post(':id/deadline')

@@ -38,8 +38,12 @@ export class CalendarsService {
     return translateUniqueViolation('calendar', uniqueName(dto.name), () => repo.save(entity));
   }
 
-  async get(id: string): Promise<CalendarEntity> {
-    const found = isStorableText(id) ? await this.calendars.findOneBy({ id }) : null;
+  /** `manager`: read inside a caller's transaction (the row locked until it ends). */
+  async get(id: string, manager?: EntityManager): Promise<CalendarEntity> {
+    const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
+    const found = isStorableText(id)
+      ? await repo.findOne({ where: { id }, ...(manager ? { lock: { mode: 'pessimistic_write' } } : {}) })
+      : null;
     if (!found) throw new NotFoundError('calendar', id);
     return found;
   }
@@ -59,16 +63,17 @@ export class CalendarsService {
     return pageOf(items, total, query);
   }
 
-  async update(id: string, dto: UpdateCalendarDto): Promise<CalendarEntity> {
-    const existing = await this.get(id);
+  async update(id: string, dto: UpdateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
+    const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
+    const existing = await this.get(id, manager);
     if (existing.builtIn) {
       throw new ConflictError(`calendar ${id} is built in and cannot be updated; create a calendar of your own instead`, 'built_in');
     }
     if (dto.definition !== undefined) existing.definition = dto.definition;
     if (dto.name !== undefined) {
-      await assertNameFree(this.calendars.manager, CalendarEntity, 'calendar', dto.name, id);
+      await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name, id);
       existing.name = dto.name;
     }
-    return translateUniqueViolation('calendar', uniqueName(existing.name), () => this.calendars.save(existing));
+    return translateUniqueViolation('calendar', uniqueName(existing.name), () => repo.save(existing));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isUuid } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
@@ -47,11 +47,13 @@ export class ContractsService {
     private readonly policies: PoliciesService,
   ) {}
 
-  async create(dto: CreateContractDto): Promise<ContractEntity> {
+  /** `manager`: run inside a caller's transaction (the change with its audit row). */
+  async create(dto: CreateContractDto, manager?: EntityManager): Promise<ContractEntity> {
+    const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
     await this.calendars.get(dto.calendarId);
     await this.policies.getPolicy(dto.policyId);
-    await assertNameFree(this.contracts.manager, ContractEntity, 'contract', dto.name);
-    const entity = this.contracts.create({
+    await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name);
+    const entity = repo.create({
       ...dto,
       id: randomUUID(),
       startsOn: dto.startsOn ?? null,
@@ -59,11 +61,13 @@ export class ContractsService {
       webhookUrl: dto.webhookUrl ?? null,
       language: dto.language ?? DEFAULT_CONTRACT_LANGUAGE,
     });
-    return translateUniqueViolation('contract', uniqueName(dto.name), () => this.contracts.save(entity));
+    return translateUniqueViolation('contract', uniqueName(dto.name), () => repo.save(entity));
   }
 
-  async get(id: string): Promise<ContractEntity> {
-    const found = isUuid(id) ? await this.contracts.findOneBy({ id }) : null;
+  /** `manager`: read inside a caller's transaction, the row locked until it ends. */
+  async get(id: string, manager?: EntityManager): Promise<ContractEntity> {
+    const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    const found = isUuid(id) ? await repo.findOne({ where: { id }, ...(manager ? { lock: { mode: 'pessimistic_write' } } : {}) }) : null;
     if (!found) throw new NotFoundError('contract', id);
     return found;
   }
@@ -78,21 +82,21 @@ export class ContractsService {
   }
 
   /** Merges the given fields into the contract and validates the result as a whole (the create schema). */
-  async update(id: string, dto: UpdateContractDto): Promise<ContractEntity> {
-    const existing = await this.get(id);
+  async update(id: string, dto: UpdateContractDto, manager?: EntityManager): Promise<ContractEntity> {
+    const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    const existing = await this.get(id, manager);
     const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
     const merged = parseInput(CreateContractSchema, { ...toContractInput(existing), ...given });
     if (dto.calendarId !== undefined) await this.calendars.get(dto.calendarId);
     if (dto.policyId !== undefined) await this.policies.getPolicy(dto.policyId);
-    if (dto.name !== undefined) await assertNameFree(this.contracts.manager, ContractEntity, 'contract', dto.name, id);
+    if (dto.name !== undefined) await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name, id);
     Object.assign(existing, merged);
-    return translateUniqueViolation('contract', uniqueName(existing.name), () => this.contracts.save(existing));
+    return translateUniqueViolation('contract', uniqueName(existing.name), () => repo.save(existing));
   }
 }
 
 /** The stored contract as the create schema reads it. */
 function toContractInput(c: ContractEntity): Record<string, unknown> {
   const { id, createdAt, updatedAt, ...rest } = toContractResponse(c);
-  void [id, createdAt, updatedAt];
   return rest;
 }
