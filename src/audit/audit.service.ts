@@ -47,7 +47,7 @@ export function changes(before: object, after: object, keys: Iterable<string>): 
   return out;
 }
 
-/** The fields a request body set (DTO instances carry every declared field, unset ones undefined). */
+/** The fields a request body set (a parsed body may carry optional fields as undefined). */
 export function givenFields(dto: object): string[] {
   return Object.entries(dto)
     .filter(([, v]) => v !== undefined)

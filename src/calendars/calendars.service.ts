@@ -30,7 +30,7 @@ function uniqueName(name: string) {
 export class CalendarsService {
   constructor(@InjectRepository(CalendarEntity) private readonly calendars: Repository<CalendarEntity>) {}
 
-  /** `manager`: run inside a caller's transaction (template import). */
+  /** `manager`: run inside a caller's transaction (the change with its audit row; template import). */
   async create(dto: CreateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
     const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
     await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name);

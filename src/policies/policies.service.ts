@@ -44,7 +44,7 @@ function uniqueName(name: string) {
 export class PoliciesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** `manager`: run inside a caller's transaction (template import). */
+  /** `manager`: run inside a caller's transaction (the change with its audit row; template import). */
   async create(dto: CreatePolicyDto, manager?: EntityManager): Promise<PolicyWithVersion> {
     const { definition } = dto;
     const work = async (m: EntityManager): Promise<PolicyWithVersion> => {
