@@ -22,12 +22,9 @@ export const LedgerQuerySchema = z.strictObject({
     .optional()
     .meta({ example: '2026-12-01T00:00:00+08:00', description: 'Entries created before this instant (exclusive). Must be after `from`.' }),
   kind: z.enum(LEDGER_KINDS).optional(),
-  format: z
-    .enum(LEDGER_FORMATS)
-    .default('json')
-    .meta({
-      description: 'json: one page with totals; csv: every matching entry (limit/offset ignored), streamed as an RFC 4180 attachment',
-    }),
+  format: z.enum(LEDGER_FORMATS).default('json').meta({
+    description: 'json: one page with totals; csv: every matching entry (limit/offset ignored), streamed as an RFC 4180 attachment',
+  }),
   ...pageFields({ defaultLimit: LEDGER_DEFAULT_LIMIT, maxLimit: LEDGER_MAX_LIMIT }),
 });
 
