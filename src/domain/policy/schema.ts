@@ -6,6 +6,7 @@ import { RUNGS, TARGET_ANCHORS, TARGET_SLOTS, type Rung, type TargetAnchor, type
 import { durationLimitProblem, endOfDayProblem } from '../clock/engine';
 import { DURATION_UNITS, WALL_UNITS, type DurationUnit } from '../clock/types';
 import { refineAlways, z } from '../validation';
+import type { SeverityTargets } from './policy';
 
 /** Upper bound on any duration amount, whatever the unit (keeps every deadline far inside the Date range). */
 export const MAX_DURATION_AMOUNT = 1_000_000;
@@ -130,7 +131,7 @@ const SeveritiesSchema = z
       if (parsed.success) out[name] = parsed.data;
       else for (const i of parsed.error.issues) ctx.issues.push({ ...i, path: [name, ...i.path] } as never);
     }
-    return out;
+    return out as Record<string, SeverityTargets>;
   })
   .meta({
     type: 'object',
