@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { deadlineOf, toUtcIso, toZonedIso } from '../domain/clock/engine';
+import type { Duration } from '../domain/clock/types';
 import { parseInstant } from '../domain/fields';
 import { CalendarsService } from './calendars.service';
 import type { DeadlinePreviewDto, DeadlinePreviewResponse } from './dto/deadline-preview.dto';
@@ -13,7 +14,7 @@ export class DeadlinePreviewService {
     const { entity, calendar } = await this.calendars.business(calendarId);
     const start = parseInstant(dto.start);
     const pauses = (dto.pauses ?? []).map((p) => ({ from: parseInstant(p.from), to: p.to == null ? null : parseInstant(p.to) }));
-    const due = deadlineOf(calendar, start, dto.duration, pauses);
+    const due = deadlineOf(calendar, start, dto.duration as Duration, pauses);
     return {
       deadline: due === null ? null : toUtcIso(due),
       deadlineLocal: due === null ? null : toZonedIso(due, calendar.zone),

@@ -21,6 +21,11 @@ const amountSchema = z
   .positive({ error: 'must be a positive number' })
   .max(MAX_DURATION_AMOUNT, { error: `must be at most ${MAX_DURATION_AMOUNT}` });
 
+const END_OF_DAY = z
+  .literal(true, { error: 'must be true, or left out' })
+  .optional()
+  .meta({ description: "With workingDays: due at the close of the amount-th working day (1 = the same working day, as in '当日内')" });
+
 /** A duration on a clock, optionally with an anchor; units restricted when asked. */
 export function durationSchema(options: { units?: readonly DurationUnit[]; defaultAnchor?: TargetAnchor } = {}) {
   const units = (options.units ?? DURATION_UNITS) as readonly [DurationUnit, ...DurationUnit[]];
@@ -29,16 +34,10 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
     unit: z.enum(units, { error: (iss) => (iss.input === undefined ? 'missing' : `must be one of ${units.join(', ')}`) }),
     amount: amountSchema,
     ...(withAnchor
-      ? {
-          anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!),
-          endOfDay: z
-            .literal(true, { error: 'must be true, or left out' })
-            .optional()
-            .meta({
-              description: "With workingDays: due at the close of the amount-th working day (1 = the same working day, as in '当日内')",
-            }),
-        }
+      ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) }
       : {}),
+    // Only where working units are allowed: a close is a working day's.
+    ...(options.units === undefined ? { endOfDay: END_OF_DAY } : {}),
   };
   return z
     .strictObject(shape, {
@@ -46,7 +45,7 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
         iss.code === 'invalid_type'
           ? iss.input === undefined
             ? 'missing'
-            : `must be an object { amount, unit${withAnchor ? ', anchor, endOfDay?' : ''} }`
+            : `must be an object { amount, unit${withAnchor ? ', anchor' : ''}${options.units === undefined ? ', endOfDay?' : ''} }`
           : undefined,
     })
     .check(
