@@ -4,6 +4,7 @@ import { ContractsModule } from './contracts/contracts.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PoliciesModule } from './policies/policies.module';
+import { SparesModule } from './spares/spares.module';
 import { TemplatesModule } from './templates/templates.module';
 
 /** Every feature module of the API (admin, incidents, finance), built when the app is. */
@@ -14,4 +15,5 @@ export const featureModules = (): Array<Type<unknown> | DynamicModule> => [
   ContractsModule,
   TemplatesModule,
   LedgerModule,
+  SparesModule,
 ];

@@ -46,6 +46,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'PUT /api/v1/contracts/{id}': ADMIN,
   'GET /api/v1/contracts/{id}/penalties': MONEY,
   'GET /api/v1/contracts/{id}/reconciliation': MONEY,
+  'POST /api/v1/contracts/{id}/spare-loans': ENGINEER,
+  'GET /api/v1/contracts/{id}/spare-loans': ALL,
+  'POST /api/v1/spare-loans/{id}/repaired-returned': ENGINEER,
+  'POST /api/v1/spare-loans/{id}/spare-recovered': ENGINEER,
   'GET /api/v1/templates': ALL,
   'GET /api/v1/templates/{id}': ALL,
   'POST /api/v1/templates/{id}/import': ADMIN,
@@ -179,6 +183,9 @@ describe('access matrix: every route × every role', () => {
       a.post(`/api/v1/incidents/${incident(name)}/${path}`).send(body);
   let revokeTarget = '';
   let acknowledged = false;
+  /** A fresh spare loan, lent by an engineer. */
+  const loan = async (): Promise<string> =>
+    (await agents.engineer.post(`/api/v1/contracts/${contractId}/spare-loans`).send({ spareUnit: 'spare', faultyUnit: 'faulty' })).body.id;
 
   /**
    * In this order: each allowed role's call must succeed where it stands (steps walk their
@@ -244,6 +251,23 @@ describe('access matrix: every route × every role', () => {
     ['PUT /api/v1/contracts/{id}', (a) => a.put(`/api/v1/contracts/${contractId}`).send({ customer: unique('Customer') })],
     ['GET /api/v1/contracts/{id}/penalties', (a) => a.get(`/api/v1/contracts/${contractId}/penalties`)],
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
+    [
+      'POST /api/v1/contracts/{id}/spare-loans',
+      (a) => a.post(`/api/v1/contracts/${contractId}/spare-loans`).send({ spareUnit: 'spare', faultyUnit: 'faulty' }),
+    ],
+    ['GET /api/v1/contracts/{id}/spare-loans', (a) => a.get(`/api/v1/contracts/${contractId}/spare-loans`)],
+    [
+      'POST /api/v1/spare-loans/{id}/repaired-returned',
+      async (a) => a.post(`/api/v1/spare-loans/${await loan()}/repaired-returned`).send({}),
+    ],
+    [
+      'POST /api/v1/spare-loans/{id}/spare-recovered',
+      async (a) => {
+        const id = await loan();
+        expect((await agents.engineer.post(`/api/v1/spare-loans/${id}/repaired-returned`).send({})).status).toBe(200);
+        return a.post(`/api/v1/spare-loans/${id}/spare-recovered`).send({});
+      },
+    ],
     ['GET /api/v1/templates', (a) => a.get('/api/v1/templates')],
     ['GET /api/v1/templates/{id}', (a) => a.get('/api/v1/templates/xinbei-service-commitment')],
     [
