@@ -104,19 +104,6 @@ export async function calendarsView() {
   });
 }
 
-const SLOTS = [
-  ['triage', 'respondWithin'],
-  ['remote', 'startWithin'],
-  ['remote', 'resolveWithin'],
-  ['onsite', 'arriveWithin'],
-  ['spare', 'triggerAfter'],
-  ['spare', 'deliverWithin'],
-  ['expert', 'triggerAfter'],
-  ['expert', 'conveneWithin'],
-  ['penalty', 'restoreWithin'],
-  ['signOff', 'within'],
-  ['faultReport', 'deliverWithin'],
-];
 const UNITS = ['seconds', 'minutes', 'hours', 'days', 'workingMinutes', 'workingHours', 'workingDays'];
 const ANCHORS = ['report', 'rungStart'];
 
@@ -136,8 +123,11 @@ export async function policiesView(selected) {
   $('#pick', main).addEventListener('change', (e) => policiesView(e.target.value));
   if (!policy) return;
   const severities = Object.keys(policy.definition.severities);
+  // The target slots come from the API's catalogue, in ladder order.
+  const SLOTS = (await api('/catalogue')).targets.map((slot) => [slot.rung, slot.field]);
   const cell = (sev, g, n) => {
-    const target = policy.definition.severities[sev][g][n];
+    const target = policy.definition.severities[sev][g]?.[n];
+    if (!target) return `<td class="muted">${esc(t('policies.notPromised'))}</td>`;
     const id = `${sev}.${g}.${n}`;
     const what = { target: targetLabel(`${g}.${n}`), severity: sev };
     return `<td><div class="cell"><input aria-label="${esc(t('policies.amount', what))}" data-t="${esc(id)}" data-k="amount" type="number" min="0" step="any" value="${target.amount}" style="width:5rem" />

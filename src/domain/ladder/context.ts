@@ -25,9 +25,15 @@ export class LadderContext {
     return targets;
   }
 
-  target(severity: string, key: ClockKey): Target {
+  /** The target of `key` in `severity`, or undefined when that class does not promise its rung. */
+  target(severity: string, key: ClockKey): Target | undefined {
     const [group, name] = key.split('.') as [keyof SeverityTargets, string];
-    return (this.targets(severity)[group] as unknown as Record<string, Target>)[name];
+    return (this.targets(severity)[group] as unknown as Record<string, Target> | undefined)?.[name];
+  }
+
+  /** Whether `severity` promises `rung` (a rung the letter does not promise never opens nor breaches). */
+  promises(severity: string, rung: keyof SeverityTargets): boolean {
+    return this.targets(severity)[rung] !== undefined;
   }
 }
 

@@ -95,15 +95,22 @@ function rungSchema(rung: Rung) {
 }
 
 export const SeverityTargetsSchema = z
-  .strictObject(Object.fromEntries(RUNGS.map((rung) => [rung, rungSchema(rung)])), {
+  .strictObject(Object.fromEntries(RUNGS.map((rung) => [rung, rungSchema(rung).optional()])), {
     error: (iss) =>
       iss.code === 'invalid_type'
-        ? `must be an object with the rungs ${RUNGS.join(', ')}`
+        ? `must be an object with the rungs it promises, of ${RUNGS.join(', ')}`
         : iss.code === 'unrecognized_keys'
           ? 'unknown rung'
           : undefined,
   })
-  .meta({ id: 'SeverityTargets', description: 'The targets of every rung for one severity class' });
+  .refine((targets) => Object.values(targets).some((rung) => rung !== undefined), {
+    error: `must promise at least one rung (of ${RUNGS.join(', ')})`,
+  })
+  .meta({
+    id: 'SeverityTargets',
+    description:
+      'The targets of the rungs one severity class promises. A rung the letter does not promise is left out: it never opens and never breaches.',
+  });
 
 const SEVERITY_NAME_MESSAGE =
   'severity class name must match ^[a-z][a-z0-9_-]{0,31}$ (lower case letter first, then letters, digits, "_" or "-", at most 32)';

@@ -113,6 +113,6 @@ describe('end-of-day targets', () => {
     const policy = secondsPolicy();
     (policy.severities.urgent.penalty as Record<string, unknown>).restoreWithin = { amount: 1, unit: 'workingDays', endOfDay: true };
     const parsed = parseInput(PolicyDefinitionSchema, policy) as typeof policy;
-    expect(parsed.severities.urgent.penalty.restoreWithin).toEqual({ amount: 1, unit: 'workingDays', endOfDay: true, anchor: 'report' });
+    expect(parsed.severities.urgent.penalty!.restoreWithin).toEqual({ amount: 1, unit: 'workingDays', endOfDay: true, anchor: 'report' });
   });
 });
