@@ -6,6 +6,7 @@
  * so a simulated ledger can take them across incidents in the order the real one did.
  */
 import { TARGET_SLOTS } from '../catalogue';
+import { BusinessCalendar } from '../clock';
 import { hasSeverity, type PolicyDefinition } from '../policy/policy';
 import type { PenaltyTerms } from '../penalty/terms';
 import {
@@ -55,8 +56,28 @@ export function replayProblem(incident: RecordedIncident, policy: ReplayPolicy):
   return null;
 }
 
+/**
+ * Built calendars by definition: incidents pinned to the same calendar share one, with its memos of
+ * zone offsets and working days (calendar arithmetic is most of a replay's cost).
+ */
+export class CalendarCache {
+  private readonly built = new Map<string, BusinessCalendar>();
+
+  of(definition: unknown): BusinessCalendar {
+    const key = JSON.stringify(definition);
+    let calendar = this.built.get(key);
+    if (!calendar) this.built.set(key, (calendar = BusinessCalendar.of(definition)));
+    return calendar;
+  }
+}
+
 /** Replays the incident up to `asOf`; call replayProblem first. */
-export function replayIncident(incident: RecordedIncident, policy: ReplayPolicy, asOf: number): Replay {
+export function replayIncident(
+  incident: RecordedIncident,
+  policy: ReplayPolicy,
+  asOf: number,
+  calendars: CalendarCache = new CalendarCache(),
+): Replay {
   const pinned = incident.pinned!;
   const ctx = new LadderContext(
     {
@@ -70,6 +91,7 @@ export function replayIncident(incident: RecordedIncident, policy: ReplayPolicy,
       reportedBy: '',
     },
     incident.workflowId,
+    calendars.of(pinned.calendar.definition),
   );
   const commands: TimedCommand[] = [];
   const refused: RefusedStep[] = [];

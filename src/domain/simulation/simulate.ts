@@ -12,7 +12,7 @@
  */
 import { formatMoney, MoneyDecimal } from '../penalty/money';
 import { postAll, type SimulatedLedger } from './memory-ledger';
-import { breachedTargets, replayIncident, replayProblem, type Replay, type ReplayPolicy } from './replay';
+import { breachedTargets, CalendarCache, replayIncident, replayProblem, type Replay, type ReplayPolicy } from './replay';
 import type { CumulativePoint, IncidentSimulation, PolicyOutcome, RecordedIncident, SimulationInput, SimulationResult } from './types';
 
 /** Points kept on the cumulative penalty curve (the last one of each stretch when there are more). */
@@ -42,7 +42,13 @@ interface Attempt {
   problem: string | null;
 }
 
-function attempt(incident: RecordedIncident, policy: ReplayPolicy | null, currency: string, asOf: number): Attempt {
+function attempt(
+  incident: RecordedIncident,
+  policy: ReplayPolicy | null,
+  currency: string,
+  asOf: number,
+  calendars: CalendarCache,
+): Attempt {
   const problem =
     policy === null
       ? 'the incident has no pinned snapshot of its terms'
@@ -50,7 +56,7 @@ function attempt(incident: RecordedIncident, policy: ReplayPolicy | null, curren
         ? `its pinned terms are in ${incident.pinned.contract.currency}, the contract's in ${currency}`
         : replayProblem(incident, policy);
   if (problem) return { replay: null, problem };
-  return { replay: replayIncident(incident, policy!, asOf), problem: null };
+  return { replay: replayIncident(incident, policy!, asOf, calendars), problem: null };
 }
 
 function outcome(replay: Replay | null, ledger: SimulatedLedger, index: number, currency: string): PolicyOutcome | null {
@@ -66,8 +72,9 @@ function outcome(replay: Replay | null, ledger: SimulatedLedger, index: number, 
 
 export function simulate(input: SimulationInput): SimulationResult {
   const { currency, asOf } = input;
-  const actual = input.incidents.map((i) => attempt(i, actualPolicy(i), currency, asOf));
-  const candidate = input.incidents.map((i) => attempt(i, candidatePolicy(i, input), currency, asOf));
+  const calendars = new CalendarCache();
+  const actual = input.incidents.map((i) => attempt(i, actualPolicy(i), currency, asOf, calendars));
+  const candidate = input.incidents.map((i) => attempt(i, candidatePolicy(i, input), currency, asOf, calendars));
   const actualLedger = postAll(
     actual.map((a) => a.replay),
     currency,
