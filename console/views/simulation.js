@@ -40,6 +40,7 @@ function results(res, zone, incidents) {
   return `<section class="panel" id="sim-totals" aria-live="polite">
       <p><strong>${esc(t('simulation.totals.penalty', { actual: money(totals.actual.penalty, currency), candidate: money(totals.candidate.penalty, currency), difference: money(totals.difference.penalty, currency) }))}</strong></p>
       <p>${esc(t('simulation.totals.breaches', { actual: totals.actual.breaches, candidate: totals.candidate.breaches, difference: totals.difference.breaches }))}</p>
+      <p class="muted" id="sim-ledger">${esc(t('simulation.totals.ledger', { amount: money(totals.ledgerPenalty, currency) }))}</p>
       <p class="muted">${esc(t('simulation.totals.counted', { count: totals.incidents, comparable: totals.comparable, flagged: totals.flagged }))}</p>
       <p class="muted">${esc(t('simulation.rule'))}</p>
     </section>

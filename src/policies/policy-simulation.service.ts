@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '../admin/ids';
 import { NotFoundError } from '../common/errors';
 import { DomainValidationError } from '../domain/errors';
+import { formatMoney } from '../domain/penalty/money';
 import { parseInstant } from '../domain/fields';
 import type { PinnedSnapshot, StepName } from '../domain/ladder';
 import type { PenaltyTerms } from '../domain/penalty/terms';
@@ -34,6 +35,8 @@ export interface SimulationRun {
   contractId: string;
   period: { from: number; to: number };
   result: SimulationResult;
+  /** What the ledger holds for each incident (net, in the contract's currency), read with the incidents. */
+  ledger: Map<string, string>;
 }
 
 /** Loads a contract's past incidents (pinned snapshots and recorded steps) in a period and runs the exposure simulator. */
@@ -57,7 +60,7 @@ export class PolicySimulationService {
     const from = parseInstant(dto.period.from);
     const to = parseInstant(dto.period.to);
     const asOf = Date.now();
-    const { currency, incidents, events } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+    const { currency, incidents, events, ledger } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const contracts: Array<{ currency: string }> = isUuid(dto.contractId)
         ? await tx.query(`SELECT currency FROM contracts WHERE id = $1`, [dto.contractId])
         : [];
@@ -87,7 +90,14 @@ export class PolicySimulationService {
             [incidents.map((i) => i.id)],
           )
         : [];
-      return { currency: contracts[0].currency.trim(), incidents, events };
+      const ledger: Array<{ incident_id: string; net: string }> = incidents.length
+        ? await tx.query(
+            `SELECT incident_id, SUM(amount)::text AS net FROM ledger_entries WHERE contract_id = $1 AND incident_id = ANY($2::uuid[])
+             GROUP BY incident_id`,
+            [dto.contractId, incidents.map((i) => i.id)],
+          )
+        : [];
+      return { currency: contracts[0].currency.trim(), incidents, events, ledger };
     });
 
     const result = simulate({
@@ -96,7 +106,9 @@ export class PolicySimulationService {
       currency,
       asOf,
     });
-    return { policyId: policy.id, candidate: { version }, contractId: dto.contractId, period: { from, to }, result };
+    const nets = new Map(incidents.map((i) => [i.id, formatMoney('0', currency)]));
+    for (const row of ledger) nets.set(row.incident_id, formatMoney(row.net, currency));
+    return { policyId: policy.id, candidate: { version }, contractId: dto.contractId, period: { from, to }, result, ledger: nets };
   }
 }
 

@@ -16,6 +16,7 @@ export const SIMULATION_CSV_COLUMNS = [
   'candidatePenalty',
   'differenceBreaches',
   'differencePenalty',
+  'ledgerPenalty',
   'currency',
   'notes',
 ] as const;
@@ -38,6 +39,7 @@ export function simulationCsv(response: SimulationResponse): string {
         r.candidate?.penalty,
         r.difference?.breaches,
         r.difference?.penalty,
+        r.ledgerPenalty,
         response.currency,
         r.notes.join('; '),
       ]),

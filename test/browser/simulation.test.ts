@@ -102,6 +102,7 @@ describe('console: what would this policy have cost?', () => {
     const total = await ledgerNet(t, { contractId });
     expect(await page.locator('#sim-table tfoot [data-col=actualPenalty]').innerText()).toBe(formatMoney(total, 'CNY', 'en'));
     await page.getByRole('img', { name: 'Cumulative penalty over the period, actual and candidate' }).waitFor();
+    expect(await page.locator('#sim-ledger').innerText()).toContain(formatMoney(total, 'CNY', 'en'));
 
     expect(errorsOf(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);

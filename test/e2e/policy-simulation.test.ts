@@ -71,12 +71,14 @@ describe('POST /api/v1/policies/{id}/simulate', () => {
       expect(row.comparable).toBe(true);
       expect(row.flagged).toBe(false);
       expect(row.actual.penalty).toBe(await ledgerNet(t, { incidentId: row.incidentId }));
+      expect(row.ledgerPenalty).toBe(row.actual.penalty);
       expect(row.difference).toEqual({ breaches: 0, penalty: '0.00' });
     }
     const late = res.body.incidents.filter((r: { actual: { status: string } }) => r.actual.status === 'closed');
     expect(late).toHaveLength(2);
     for (const row of late) expect(row.actual.breaches).toEqual(expect.arrayContaining(['onsite.arriveWithin', 'penalty.restoreWithin']));
     expect(res.body.totals.actual.penalty).toBe(await ledgerNet(t, { contractId }));
+    expect(res.body.totals.ledgerPenalty).toBe(res.body.totals.actual.penalty);
     expect(Number(res.body.totals.actual.penalty)).toBeGreaterThan(0);
     expect(res.body.totals.difference).toEqual({ breaches: 0, penalty: '0.00' });
   });

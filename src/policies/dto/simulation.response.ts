@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { sumMoney } from '../../domain/penalty/money';
 import type { IncidentSimulation, PolicyOutcome, RefusedStep } from '../../domain/simulation';
 import type { SimulationRun } from '../policy-simulation.service';
 
@@ -38,6 +39,13 @@ export class IncidentSimulationResponse {
   @ApiProperty({ type: PolicyOutcomeResponse, nullable: true, description: 'Under the candidate; null when not replayed' })
   candidate: PolicyOutcomeResponse | null;
   @ApiProperty({ type: DifferenceResponse, nullable: true }) difference: DifferenceResponse | null;
+  @ApiProperty({
+    example: '7500.00',
+    description:
+      "The incident's net in the ledger when the simulation ran: actual.penalty equals it, unless the incident ran on older ladder code " +
+      'or a period was being posted at that instant',
+  })
+  ledgerPenalty: string;
   @ApiProperty({ description: 'Counted in the totals (replayed under both policies)' }) comparable: boolean;
   @ApiProperty({ description: 'A step was refused, or the incident is not comparable' }) flagged: boolean;
   @ApiProperty({ type: [String], description: 'Why it is flagged' }) notes: string[];
@@ -55,6 +63,7 @@ export class SimulationTotalsResponse {
   @ApiProperty({ type: TotalsResponse }) actual: TotalsResponse;
   @ApiProperty({ type: TotalsResponse }) candidate: TotalsResponse;
   @ApiProperty({ type: TotalsResponse, description: 'candidate − actual' }) difference: TotalsResponse;
+  @ApiProperty({ example: '30000.00', description: 'The ledger net of the comparable incidents' }) ledgerPenalty: string;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'object', properties: { actual: { type: 'integer' }, candidate: { type: 'integer' } } },
@@ -88,13 +97,14 @@ export class SimulationResponse {
 
 const refused = (r: RefusedStep): RefusedStepResponse => ({ ...r, at: iso(r.at) });
 const outcome = (o: PolicyOutcome | null): PolicyOutcomeResponse | null => (o ? { ...o, refusedSteps: o.refusedSteps.map(refused) } : null);
-const row = (r: IncidentSimulation): IncidentSimulationResponse => ({
+const row = (r: IncidentSimulation, ledger: Map<string, string>): IncidentSimulationResponse => ({
   incidentId: r.incidentId,
   reportedAt: iso(r.reportedAt),
   severity: r.severity,
   actual: outcome(r.actual),
   candidate: outcome(r.candidate),
   difference: r.difference,
+  ledgerPenalty: ledger.get(r.incidentId)!,
   comparable: r.comparable,
   flagged: r.flagged,
   notes: r.notes,
@@ -111,8 +121,14 @@ export function toSimulationResponse(run: SimulationRun, rule: string): Simulati
     asOf: iso(result.asOf),
     currency: result.currency,
     rule,
-    totals: result.totals,
-    incidents: result.incidents.map(row),
+    totals: {
+      ...result.totals,
+      ledgerPenalty: sumMoney(
+        result.incidents.filter((r) => r.comparable).map((r) => run.ledger.get(r.incidentId)!),
+        result.currency,
+      ),
+    },
+    incidents: result.incidents.map((r) => row(r, run.ledger)),
     cumulative: result.cumulative.map((p) => ({ ...p, at: iso(p.at) })),
   };
 }
