@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { StepName } from '../../../src/domain/ladder';
 import { breachedTargets, simulate } from '../../../src/domain/simulation';
 import type { PenaltyTerms } from '../../../src/domain/penalty/terms';
+import type { PolicyDefinition } from '../../../src/domain/policy/policy';
 import { record, type ScriptedIncident } from './recorded';
 
 const STEPS: StepName[] = [
@@ -61,6 +62,7 @@ function withSeverities(scripts: ScriptedIncident[]): ScriptedIncident[] {
 
 describe('property: the simulator under the actual policy is the ledger', () => {
   it('actual = ledger to the cent and breaches as recorded; an identical candidate differs by zero', () => {
+    let withPenalty = 0;
     fc.assert(
       fc.property(incidentsArb, termsArb, (scripts, terms) => {
         const recorded = record(withSeverities(scripts), {
@@ -82,10 +84,48 @@ describe('property: the simulator under the actual policy is the ledger', () => 
           expect(row.difference).toEqual({ breaches: 0, penalty: '0.00' });
         });
         expect(result.totals.difference).toEqual({ breaches: 0, penalty: '0.00' });
+        if (Number(result.totals.actual.penalty) > 0) withPenalty += 1;
         const last = result.cumulative[result.cumulative.length - 1];
         if (last) expect(last.actual).toBe(result.totals.actual.penalty);
       }),
       { numRuns: 150, seed: Number(process.env.PROPERTY_SEED ?? 20261129) },
     );
+    // The generator reaches money: the property is not about empty ledgers only.
+    expect(withPenalty).toBeGreaterThan(20);
+  });
+});
+
+/** The pinned policy with every class's restore target `factor` times longer. */
+function looserRestore(policy: PolicyDefinition, factor: number): PolicyDefinition {
+  const copy = JSON.parse(JSON.stringify(policy)) as PolicyDefinition;
+  for (const targets of Object.values(copy.severities)) targets.penalty.restoreWithin.amount *= factor;
+  return copy;
+}
+
+describe('property: a looser restore target never costs more', () => {
+  it('fewer or equal restore breaches and a total penalty no higher, whatever the steps and terms', () => {
+    let cheaper = 0;
+    fc.assert(
+      fc.property(incidentsArb, termsArb, fc.constantFrom(2, 3, 10), (scripts, terms, factor) => {
+        const recorded = record(withSeverities(scripts), {
+          terms: { ...terms, period: { amount: 60, unit: 'seconds' } } as Partial<PenaltyTerms>,
+        });
+        const pinned = recorded.incidents[0].pinned!;
+        const result = simulate({
+          incidents: recorded.incidents,
+          candidate: { policy: { ...pinned.policy, version: null, definition: looserRestore(pinned.policy.definition, factor) } },
+          currency: 'CNY',
+          asOf: recorded.asOf,
+        });
+        const restore = result.totals.breachesByTarget['penalty.restoreWithin'] ?? { actual: 0, candidate: 0 };
+        expect(restore.candidate).toBeLessThanOrEqual(restore.actual);
+        expect(Number(result.totals.difference.penalty)).toBeLessThanOrEqual(0);
+        // Only the restore target changed: every recorded step is taken under both.
+        expect(result.totals.flagged).toBe(0);
+        if (Number(result.totals.difference.penalty) < 0) cheaper += 1;
+      }),
+      { numRuns: 150, seed: Number(process.env.PROPERTY_SEED ?? 20261129) },
+    );
+    expect(cheaper).toBeGreaterThan(20);
   });
 });
