@@ -142,7 +142,8 @@ export async function policiesView(selected) {
     const what = { target: targetLabel(`${g}.${n}`), severity: sev };
     return `<td><div class="cell"><input aria-label="${esc(t('policies.amount', what))}" data-t="${esc(id)}" data-k="amount" type="number" min="0" step="any" value="${target.amount}" style="width:5rem" />
       <select aria-label="${esc(t('policies.unit', what))}" data-t="${esc(id)}" data-k="unit">${UNITS.map((u) => `<option value="${u}" ${u === target.unit ? 'selected' : ''}>${esc(label('unit', u))}</option>`).join('')}</select>
-      <select aria-label="${esc(t('policies.anchor', what))}" data-t="${esc(id)}" data-k="anchor">${ANCHORS.map((a) => `<option value="${a}" ${a === target.anchor ? 'selected' : ''}>${esc(label('anchor', a))}</option>`).join('')}</select></div></td>`;
+      <select aria-label="${esc(t('policies.anchor', what))}" data-t="${esc(id)}" data-k="anchor">${ANCHORS.map((a) => `<option value="${a}" ${a === target.anchor ? 'selected' : ''}>${esc(label('anchor', a))}</option>`).join('')}</select>
+      <label class="check"><input type="checkbox" aria-label="${esc(t('policies.endOfDay', what))}" data-t="${esc(id)}" data-k="endOfDay" ${target.endOfDay ? 'checked' : ''} /> ${esc(t('policies.endOfDayShort'))}</label></div></td>`;
   };
   $('#editor', main).innerHTML = `
     <section class="panel"><div class="table-wrap"><table><caption class="visually-hidden">${esc(t('policies.caption', { name: policy.name }))}</caption>
@@ -161,7 +162,12 @@ export async function policiesView(selected) {
     const definition = structuredClone(policy.definition);
     for (const el of main.querySelectorAll('[data-t]')) {
       const [sev, g, n] = el.dataset.t.split('.');
-      definition.severities[sev][g][n][el.dataset.k] = el.dataset.k === 'amount' ? Number(el.value) : el.value;
+      const target = definition.severities[sev][g][n];
+      // endOfDay is sent only when ticked (the API takes true or nothing).
+      if (el.dataset.k === 'endOfDay') {
+        if (el.checked) target.endOfDay = true;
+        else delete target.endOfDay;
+      } else target[el.dataset.k] = el.dataset.k === 'amount' ? Number(el.value) : el.value;
     }
     try {
       await api(`/policies/${policy.id}`, { method: 'PUT', body: { definition } });

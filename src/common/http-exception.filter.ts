@@ -19,6 +19,8 @@ export interface ErrorBody {
   message: string;
   fieldErrors?: FieldIssue[];
   step?: string;
+  /** 503: the part that is down or too slow (temporal, worker, postgresql). */
+  unavailable?: string;
   /** 403: the roles any one of which the route accepts. */
   requiredRoles?: string[];
 }
@@ -81,7 +83,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof RateLimitedError) return { statusCode: 429, error: 'rate_limited', message: exception.message };
     if (exception instanceof ServiceUnavailableError) {
-      return { statusCode: 503, error: 'service_unavailable', message: exception.message };
+      return {
+        statusCode: 503,
+        error: 'service_unavailable',
+        message: exception.message,
+        ...(exception.part ? { unavailable: exception.part } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -160,9 +160,27 @@ export class IncidentsService {
       ...snapshot,
     };
     try {
-      await this.startWorkflow(input);
+      await this.temporal.withDeadline(Date.now() + STEP_DELIVERY_MS, () => this.startWorkflow(input));
     } catch (error) {
+      // Never reached Temporal: nothing happened, the row goes. Timed out: the workflow may have
+      // started, so a keyed report keeps its row and the retry with the same key settles it.
+      const ambiguous = !isUnavailable(error) && isTemporalDown(error);
+      if (ambiguous && idempotencyKey) {
+        throw new ServiceUnavailableError(
+          `the report's workflow did not confirm its start within ${STEP_DELIVERY_MS / 1000} s (the outcome is not known yet): ` +
+            'retry with the same Idempotency-Key to settle it',
+          5,
+          'temporal',
+        );
+      }
       await this.dataSource.query(`DELETE FROM incidents WHERE id = $1`, [id]);
+      if (isTemporalDown(error)) {
+        throw new ServiceUnavailableError(
+          `the incident was not reported: Temporal is unreachable; ${idempotencyKey ? 'retry with the same Idempotency-Key' : 'retry'}`,
+          5,
+          'temporal',
+        );
+      }
       throw error;
     }
     return { id, workflowId, created: true };
@@ -186,22 +204,24 @@ export class IncidentsService {
   /** Heals a report whose process died between the row and the workflow start. */
   private async ensureWorkflow(row: IncidentRow, principal: Principal, idempotencyKey: string): Promise<void> {
     try {
-      await this.temporal.workflow.getHandle(row.workflow_id).describe();
+      await this.temporal.withDeadline(Date.now() + STEP_DELIVERY_MS, () => this.temporal.workflow.getHandle(row.workflow_id).describe());
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       // The terms pinned at the report, not whatever the contract says now.
       const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
-      await this.startWorkflow({
-        incidentId: row.id,
-        severity: row.severity,
-        description: row.description,
-        reportedAt: row.reported_at.getTime(),
-        reportedBy: 'idempotent-replay',
-        reporter: { tokenId: principal.tokenId, name: principal.name, idempotencyKey },
-        ...snapshot,
-      }).catch((e) => {
-        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-      });
+      const start = () =>
+        this.startWorkflow({
+          incidentId: row.id,
+          severity: row.severity,
+          description: row.description,
+          reportedAt: row.reported_at.getTime(),
+          reportedBy: 'idempotent-replay',
+          reporter: { tokenId: principal.tokenId, name: principal.name, idempotencyKey },
+          ...snapshot,
+        }).catch((e) => {
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        });
+      await this.temporal.withDeadline(Date.now() + STEP_DELIVERY_MS, start);
     }
   }
 

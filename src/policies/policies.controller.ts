@@ -32,10 +32,9 @@ import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService } from '../audit/audit.service';
-import { CreatePolicyDto } from './dto/create-policy.dto';
+import { CreatePolicyDto, UpdatePolicyDto } from './dto/create-policy.dto';
 import { PolicyPreviewDto, PreviewRowResponse } from './dto/policy-preview.dto';
 import { PolicyResponse, PolicyVersionResponse } from './dto/policy.response';
-import { UpdatePolicyDto } from './dto/update-policy.dto';
 import { PoliciesService, toPolicyResponse, toPolicyVersionResponse } from './policies.service';
 import { PolicyPreviewService } from './policy-preview.service';
 import { RUNG_OPENING_NOTE } from '../domain/ladder';
@@ -68,14 +67,11 @@ export class PoliciesController {
   @ApiCreatedResponse({ type: PolicyResponse })
   @ApiConflictResponse({ description: 'A policy with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreatePolicyDto): Promise<PolicyResponse> {
-    const created = toPolicyResponse(await this.policies.create(dto));
-    await this.audit.record(
-      principal,
-      'policy.create',
-      { type: 'policy', id: created.id },
-      { name: created.name, version: created.version },
-    );
-    return created;
+    return this.audit.withAudit(principal, async (m) => {
+      const created = toPolicyResponse(await this.policies.create(dto, m));
+      const details = { name: created.name, version: created.version };
+      return { result: created, action: 'policy.create', entity: { type: 'policy', id: created.id }, details };
+    });
   }
 
   @Get()
@@ -109,19 +105,16 @@ export class PoliciesController {
   @ApiNotFoundResponse({ description: 'No such policy' })
   @ApiConflictResponse({ description: 'The new name is taken' })
   async update(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdatePolicyDto): Promise<PolicyResponse> {
-    const before = toPolicyResponse(await this.policies.get(id));
-    const after = toPolicyResponse(await this.policies.update(id, dto));
-    await this.audit.record(
-      principal,
-      'policy.update',
-      { type: 'policy', id },
-      {
+    return this.audit.withAudit(principal, async (m) => {
+      const updated = await this.policies.update(id, dto, m);
+      const [before, after] = [toPolicyResponse(updated.previous), toPolicyResponse(updated)];
+      const details = {
         previousVersion: before.version,
         version: after.version,
         ...(before.name === after.name ? {} : { name: { from: before.name, to: after.name } }),
-      },
-    );
-    return after;
+      };
+      return { result: after, action: 'policy.update', entity: { type: 'policy', id }, details };
+    });
   }
 
   @Get(':id/versions')

@@ -128,7 +128,7 @@ function summary(f: CheckFigures, c: ClientFigures): string {
   return (
     `${f.incidents} incidents, ${f.timelineRows} timeline rows (seq contiguous, none twice), ${f.breaches} breaches at their ` +
     `due instants (detected up to ${(f.maxBreachLatenessMs / 1000).toFixed(2)} s late), ${f.ledgerRows} ledger rows = owed periods, ` +
-    `${c.requests} requests (${c.retried} retried, ${c.appliedBeforeRetry} steps found applied on retry, ` +
+    `${c.requests} requests (${c.retried} retried, ${c.stepsRetried} steps answered on a retry under their key, ` +
     `${c.reportsReplayed} reports answered from their Idempotency-Key)`
   );
 }
@@ -139,9 +139,4 @@ describe('fault matrix on the cluster profile', () => {
   it(temporalClusterRestarted.name, () => runScenario(temporalClusterRestarted), 240_000);
   it(postgresRestarted.name, () => runScenario(postgresRestarted), 240_000);
   it(apiReplicaKilledMidRequest.name, () => runScenario(apiReplicaKilledMidRequest), 240_000);
-  // ── The fifth fault, for steps: HERE, once steps are idempotent (issue #13). ──────────────────
-  // The load then sends an Idempotency-Key with every step and retries under the same key after the
-  // replica is killed; the checks add: the retry answers like the first attempt (200 with the same
-  // state, never a 409), and the step is applied once (one timeline row, one audit entry per key).
-  it.todo('an API replica killed mid-step, the client retrying under the same Idempotency-Key (needs step idempotency, issue #13)');
 });

@@ -78,8 +78,10 @@ export async function startWorker(options: {
   taskQueue: string;
   dataSource: DataSource;
   activityDeps?: Partial<ActivityDeps>;
+  /** The frontend to poll (default: the harness's server). */
+  temporalAddress?: string;
 }): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: need('TEST_TEMPORAL_ADDRESS') });
+  const connection = await NativeConnection.connect({ address: options.temporalAddress ?? need('TEST_TEMPORAL_ADDRESS') });
   const worker = await createIncidentWorker({
     connection,
     namespace: 'default',

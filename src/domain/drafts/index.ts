@@ -12,12 +12,12 @@ import { Span } from './traced-text';
 import { TemplateDraft, toTemplateDraft } from './to-template';
 
 export * from './findings';
-export { NormalisationStep, NormalisedText, normalise } from './normalise';
-export { Letter, Sentence, splitLetters } from './letters';
+export { normalise, type NormalisationStep, type NormalisedText } from './normalise';
+export { splitLetters, type Letter, type Sentence } from './letters';
 export { readLetter } from './read-letter';
-export { DraftField, DraftGap, GapKind, TemplateDraft, toTemplateDraft } from './to-template';
-export { compareWithTemplate, FieldComparison } from './compare';
-export { Span, TracedText } from './traced-text';
+export { toTemplateDraft, type DraftField, type DraftGap, type GapKind, type TemplateDraft } from './to-template';
+export { compareWithTemplate, type FieldComparison } from './compare';
+export { type Span, type TracedText } from './traced-text';
 
 export interface LetterDraft {
   title: string;

@@ -9,14 +9,16 @@ export interface HttpResult {
   status: number;
   body: any;
   replica: number;
+  /** How many attempts `retrying` made (1 for `once`). */
+  attempts: number;
 }
 
 export interface ClientFigures {
   requests: number;
   /** Attempts that got no answer, a 5xx or a 429 and were tried again. */
   retried: number;
-  /** Steps answered 409 on a retry whose earlier attempt had in fact been applied. */
-  appliedBeforeRetry: number;
+  /** Steps answered 200 only on a retry under the same Idempotency-Key (the earlier attempt's answer was lost). */
+  stepsRetried: number;
   /** Reports retried under their Idempotency-Key that found the incident an earlier attempt created. */
   reportsReplayed: number;
 }
@@ -24,7 +26,7 @@ export interface ClientFigures {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ApiClient {
-  readonly figures: ClientFigures = { requests: 0, retried: 0, appliedBeforeRetry: 0, reportsReplayed: 0 };
+  readonly figures: ClientFigures = { requests: 0, retried: 0, stepsRetried: 0, reportsReplayed: 0 };
   private turn = 0;
   private readonly writesInFlight: number[];
 
@@ -55,9 +57,9 @@ export class ApiClient {
         signal: AbortSignal.timeout(20_000),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined, replica };
+      return { status: res.status, body: text ? JSON.parse(text) : undefined, replica, attempts: 1 };
     } catch (error) {
-      return { status: 0, body: { error: (error as Error).message }, replica };
+      return { status: 0, body: { error: (error as Error).message }, replica, attempts: 1 };
     } finally {
       if (write) this.writesInFlight[replica] -= 1;
     }
@@ -65,7 +67,6 @@ export class ApiClient {
 
   /**
    * Retries until an answer that is not a fault's (2xx, or a 4xx other than 429) or the deadline.
-   * `settled(result)` may accept other answers (a 409 that proves an earlier attempt applied).
    */
   async retrying(
     method: string,
@@ -74,13 +75,11 @@ export class ApiClient {
       body?: unknown;
       headers?: Record<string, string>;
       timeoutMs?: number;
-      settled?: (r: HttpResult, attempt: number) => Promise<boolean>;
     } = {},
   ): Promise<HttpResult> {
     const deadline = Date.now() + (options.timeoutMs ?? 120_000);
     for (let attempt = 1; ; attempt += 1) {
-      const r = await this.once(method, path, options.body, options.headers);
-      if (options.settled && (await options.settled(r, attempt))) return r;
+      const r = { ...(await this.once(method, path, options.body, options.headers)), attempts: attempt };
       const transient = r.status === 0 || r.status >= 500 || r.status === 429;
       if (!transient) return r;
       if (Date.now() > deadline)

@@ -146,14 +146,14 @@ export const postgresRestarted: Fault = {
 };
 
 /**
- * An API replica SIGKILLed while a write is in flight on it, twice. The clients retry on the other
- * replica: a report under its same Idempotency-Key (answered with the incident an earlier attempt
- * may have created, never a second one), a step by checking the incident when the retry is refused.
- * When steps take an Idempotency-Key too (issue #13), the step's retry carries the same key and
- * the check becomes "the same answer, applied once" — the `todo` in the suite.
+ * An API replica SIGKILLed while a write is in flight on it, twice: once while incidents are being
+ * reported, once while engineers are stepping. The clients retry on the other replica under the
+ * same Idempotency-Key: a report is answered with the incident an earlier attempt may have created,
+ * never a second one; a step is answered like the first attempt (200, never a 409) and applied once
+ * (one timeline row, one audit row: checked by the invariants).
  */
 export const apiReplicaKilledMidRequest: Fault = {
-  name: 'an API replica killed mid-request (reports retried under the same Idempotency-Key)',
+  name: 'an API replica killed mid-request (reports and steps retried under the same Idempotency-Key)',
   async inject({ cluster, api, random, startedAt, say }) {
     // The first while incidents are being reported, the second while engineers are stepping.
     const instants = [random.between(300, 2_500), random.between(5_000, 10_000)];

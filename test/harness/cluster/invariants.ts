@@ -5,6 +5,7 @@
  * ledger exact (one accrual per owed period, one row per idempotency key, nothing else), and the
  * product's reconciliation saying ok.
  */
+import { LOAD_STEPS } from './load';
 import type { DataSource } from 'typeorm';
 import { BusinessCalendar, deadlineOf } from '../../../src/domain/clock';
 import type { ApiClient } from './api-client';
@@ -98,6 +99,19 @@ export async function checkInvariants(options: {
     if (seqs.length !== d.state.seq || Number(row.projection_seq) !== d.state.seq) {
       problems.push(`${id}: ${seqs.length} timeline rows, read model at seq ${row.projection_seq}, workflow at seq ${d.state.seq}`);
     }
+
+    // Steps: each of the engineer's steps once on the timeline, with exactly one audit row each,
+    // however many times a killed replica made the client send it.
+    const steps = timeline.filter((t) => t.kind.startsWith('step:'));
+    const stepKinds = steps.map((t) => t.kind);
+    if (new Set(stepKinds).size !== stepKinds.length || stepKinds.length !== LOAD_STEPS.length) {
+      problems.push(`${id}: step rows ${stepKinds.join(',')}, expected each of ${LOAD_STEPS.length} steps once`);
+    }
+    const [{ audited }]: Array<{ audited: number }> = await db.query(
+      `SELECT count(*)::int AS audited FROM audit_log WHERE entity_type = 'incident' AND entity_id = $1 AND action LIKE 'incident.step.%'`,
+      [id],
+    );
+    if (audited !== steps.length) problems.push(`${id}: ${audited} step audit rows for ${steps.length} step rows`);
 
     // Deadlines: every breach at its computed due instant, once; met clocks settled in time.
     const breaches = timeline.filter((t) => t.kind === 'breach');

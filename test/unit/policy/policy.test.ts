@@ -267,7 +267,7 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
     const input = policy();
     (input.severities.urgent.triage as Record<string, unknown>).respondWithin = '1h';
     expect(messagesOf(() => validatePolicyDefinition(input))).toEqual([
-      'severities.urgent.triage.respondWithin: must be an object { amount, unit, anchor }',
+      'severities.urgent.triage.respondWithin: must be an object { amount, unit, anchor, endOfDay? }',
     ]);
   });
 
