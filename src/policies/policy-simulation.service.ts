@@ -8,7 +8,7 @@ import { parseInstant } from '../domain/fields';
 import type { PinnedSnapshot, StepName } from '../domain/ladder';
 import type { PenaltyTerms } from '../domain/penalty/terms';
 import type { PolicyDefinition } from '../domain/policy/policy';
-import { simulate, type RecordedIncident, type RecordedStep, type SimulationResult } from '../domain/simulation';
+import { simulation, type RecordedIncident, type RecordedStep, type SimulationInput, type SimulationResult } from '../domain/simulation';
 import { MAX_SIMULATED_INCIDENTS, type SimulatePolicyDto } from './dto/simulate-policy.dto';
 import { PoliciesService } from './policies.service';
 
@@ -100,7 +100,7 @@ export class PolicySimulationService {
       return { currency: contracts[0].currency.trim(), incidents, events, ledger };
     });
 
-    const result = simulate({
+    const result = await runInSlices({
       incidents: recordedIncidents(incidents, events),
       candidate: { policy: { id: policy.id, version, definition }, terms: dto.terms as PenaltyTerms | undefined },
       currency,
@@ -109,6 +109,19 @@ export class PolicySimulationService {
     const nets = new Map(incidents.map((i) => [i.id, formatMoney('0', currency)]));
     for (const row of ledger) nets.set(row.incident_id, formatMoney(row.net, currency));
     return { policyId: policy.id, candidate: { version }, contractId: dto.contractId, period: { from, to }, result, ledger: nets };
+  }
+}
+
+/** Incidents replayed between two turns of the event loop: other requests wait at most a few tens of ms. */
+const SLICE = 25;
+
+/** Runs the simulator, handing the event loop back every SLICE incidents (a year of a busy contract takes seconds). */
+async function runInSlices(input: SimulationInput): Promise<SimulationResult> {
+  const steps = simulation(input);
+  for (let n = 1; ; n += 1) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (n % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

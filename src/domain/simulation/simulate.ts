@@ -70,11 +70,26 @@ function outcome(replay: Replay | null, ledger: SimulatedLedger, index: number, 
   };
 }
 
+/** Runs the simulation in one go. */
 export function simulate(input: SimulationInput): SimulationResult {
+  const steps = simulation(input);
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+/**
+ * The simulation as a generator that yields after each incident replay, so a server can hand the
+ * event loop back between slices of a long run (the result is the generator's return value).
+ */
+export function* simulation(input: SimulationInput): Generator<void, SimulationResult, void> {
   const { currency, asOf } = input;
   const calendars = new CalendarCache();
-  const actual = input.incidents.map((i) => attempt(i, actualPolicy(i), currency, asOf, calendars));
-  const candidate = input.incidents.map((i) => attempt(i, candidatePolicy(i, input), currency, asOf, calendars));
+  const actual: Attempt[] = [];
+  const candidate: Attempt[] = [];
+  for (const incident of input.incidents) {
+    actual.push(attempt(incident, actualPolicy(incident), currency, asOf, calendars));
+    candidate.push(attempt(incident, candidatePolicy(incident, input), currency, asOf, calendars));
+    yield;
+  }
   const actualLedger = postAll(
     actual.map((a) => a.replay),
     currency,
