@@ -7,6 +7,7 @@ import { calendarsView, contractsView, policiesView, tokensView } from './views/
 import { boardView } from './views/board.js';
 import { ledgerView, penaltiesView } from './views/finance.js';
 import { faultReportView, incidentView } from './views/incident.js';
+import { simulationView } from './views/simulation.js';
 
 const READERS = ['admin', 'engineer', 'finance', 'viewer'];
 
@@ -22,6 +23,13 @@ const ROUTES = [
     href: '#/finance/penalties',
     roles: ['finance', 'admin'],
     view: (m) => penaltiesView(m[1]),
+  },
+  {
+    path: /^#\/finance\/simulation$/,
+    nav: 'nav.simulation',
+    href: '#/finance/simulation',
+    roles: ['finance', 'admin'],
+    view: () => simulationView(),
   },
   { path: /^#\/admin\/calendars$/, nav: 'nav.calendars', href: '#/admin/calendars', roles: ['admin'], view: () => calendarsView() },
   { path: /^#\/admin\/policies$/, nav: 'nav.policies', href: '#/admin/policies', roles: ['admin'], view: () => policiesView() },

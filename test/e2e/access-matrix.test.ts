@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/policies/{id}/versions': ALL,
   'GET /api/v1/policies/{id}/versions/{version}': ALL,
   'POST /api/v1/policies/{id}/preview': ALL,
+  'POST /api/v1/policies/{id}/simulate': MONEY,
   'POST /api/v1/contracts': ADMIN,
   'GET /api/v1/contracts': ALL,
   'GET /api/v1/contracts/{id}': ALL,
@@ -232,6 +233,15 @@ describe('access matrix: every route × every role', () => {
       'POST /api/v1/policies/{id}/preview',
       (a) =>
         a.post(`/api/v1/policies/${policyId}/preview`).send({ severity: 'urgent', reportedAt: '2026-11-20T09:00:00Z', calendarId: '24x7' }),
+    ],
+    [
+      'POST /api/v1/policies/{id}/simulate',
+      (a) =>
+        a.post(`/api/v1/policies/${policyId}/simulate`).send({
+          candidate: { version: 1 },
+          contractId,
+          period: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+        }),
     ],
     [
       'POST /api/v1/contracts',

@@ -12,11 +12,13 @@ export function isTerminal(state: IncidentState): boolean {
 /** The per-incident context the ladder computes with, derived from the pinned snapshot. */
 export class LadderContext {
   readonly calendar: BusinessCalendar;
+  /** `calendar`: the pinned calendar already built (replays of many incidents share one and its memos). */
   constructor(
     readonly input: IncidentWorkflowInput,
     readonly workflowId: string,
+    calendar?: BusinessCalendar,
   ) {
-    this.calendar = BusinessCalendar.of(input.calendar.definition);
+    this.calendar = calendar ?? BusinessCalendar.of(input.calendar.definition);
   }
 
   targets(severity: string): SeverityTargets {
