@@ -125,7 +125,7 @@ describe('POST /api/v1/policies/{id}/simulate', () => {
     expect(await paths({ candidate: { version: 1 }, contractId: 'nope', period })).toEqual(['contractId']);
     expect(await paths({ candidate: { version: 1 }, contractId, period: { from: period.to, to: period.from } })).toEqual(['period.to']);
     expect(await paths({ candidate: { definition: { severities: { urgent: {} } } }, contractId, period })).toEqual(
-      expect.arrayContaining(['candidate.definition.severities.urgent.triage']),
+      expect.arrayContaining(['candidate.definition.severities.urgent']),
     );
     expect(await paths({ candidate: { version: 1 }, contractId, period, terms: { ratePerPeriod: 0.01, capFraction: '0.05' } })).toEqual([
       'terms.ratePerPeriod',

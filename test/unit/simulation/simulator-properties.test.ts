@@ -98,7 +98,7 @@ describe('property: the simulator under the actual policy is the ledger', () => 
 /** The pinned policy with every class's restore target `factor` times longer. */
 function looserRestore(policy: PolicyDefinition, factor: number): PolicyDefinition {
   const copy = JSON.parse(JSON.stringify(policy)) as PolicyDefinition;
-  for (const targets of Object.values(copy.severities)) targets.penalty.restoreWithin.amount *= factor;
+  for (const targets of Object.values(copy.severities)) if (targets.penalty) targets.penalty.restoreWithin.amount *= factor;
   return copy;
 }
 
