@@ -37,7 +37,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   }
   app.useBodyParser('json', { limit: '256kb' });
   mountConsole(app);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

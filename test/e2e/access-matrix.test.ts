@@ -22,6 +22,8 @@ const MONEY: Role[] = ['admin', 'finance'];
 /** The access matrix, written out independently of the decorators (README's table). */
 const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /api/v1/session': ALL,
   'POST /api/v1/tokens': ADMIN,
   'GET /api/v1/tokens': ADMIN,
@@ -186,6 +188,8 @@ describe('access matrix: every route × every role', () => {
    */
   const CALLS: Array<[string, (a: Agent, role: Role) => Promise<Response> | PromiseLike<Response>]> = [
     ['GET /health', (a) => a.get('/health')],
+    ['GET /health/live', (a) => a.get('/health/live')],
+    ['GET /health/ready', (a) => a.get('/health/ready')],
     ['GET /api/v1/session', (a) => a.get('/api/v1/session')],
     ['POST /api/v1/tokens', (a) => a.post('/api/v1/tokens').send({ name: unique('made'), roles: ['viewer'] })],
     ['GET /api/v1/tokens', (a) => a.get('/api/v1/tokens')],
