@@ -7,7 +7,7 @@ import { checkTemporal } from './temporal/check-temporal';
 async function main(config: AppConfig): Promise<void> {
   // Unreachable dependencies end the process with one line, before Nest logs stack traces.
   await checkDatabase(config.databaseUrl);
-  await checkTemporal(config.temporalAddress, config.temporalNamespace);
+  await checkTemporal(config.temporalAddress, config.temporalNamespace, config.temporalConnection);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   console.log(`API listening on http://${config.host}:${config.port} (docs at /docs)`);

@@ -2,30 +2,18 @@
  * Process configuration, read only from the environment and validated at boot.
  * A bad value stops the process with one line naming the variable and what it expects.
  */
-export class ConfigError extends Error {
-  /** `secret`: the value is never echoed (only its length), so a bad secret does not land in logs. */
-  constructor(
-    readonly variable: string,
-    expectation: string,
-    value?: string,
-    options: { secret?: boolean } = {},
-  ) {
-    const shown =
-      value === undefined
-        ? ' is not set'
-        : options.secret
-          ? ` is invalid (${value.length} characters, value not shown)`
-          : `=${JSON.stringify(value)} is invalid`;
-    super(`${variable}${shown}: ${expectation}`);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './config-error';
+import { temporalConnectionSettings, type TemporalConnectionSettings } from './temporal-connection';
+
+export { ConfigError };
 
 export interface AppConfig {
   databaseUrl: string;
   databasePoolSize: number;
   temporalAddress: string;
   temporalNamespace: string;
+  /** TEMPORAL_TLS*, TEMPORAL_API_KEY, TEMPORAL_GRPC_META_*: how to reach Temporal securely (absent: plain gRPC). */
+  temporalConnection?: TemporalConnectionSettings;
   taskQueue: string;
   port: number;
   host: string;
@@ -119,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     temporalAddress: required(env, 'TEMPORAL_ADDRESS', 'the Temporal frontend as host:port, e.g. 127.0.0.1:7233', isHostPort),
     temporalNamespace: optional(env, 'TEMPORAL_NAMESPACE', 'default', 'a Temporal namespace name', isIdentifier),
+    temporalConnection: temporalConnectionSettings(env),
     taskQueue: optional(env, 'TEMPORAL_TASK_QUEUE', 'incidents', 'a task queue name (letters, digits, . _ -)', isIdentifier),
     port: Number(optional(env, 'PORT', '3000', 'a TCP port between 1 and 65535', isPort)),
     host: optional(env, 'HOST', '0.0.0.0', 'an interface address to listen on, e.g. 0.0.0.0 or 127.0.0.1', (v) => v.length > 0),

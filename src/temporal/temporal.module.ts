@@ -12,7 +12,11 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       provide: TEMPORAL_CLIENT,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<Client> => {
-        const connection = await Connection.connect({ address: config.temporalAddress, connectTimeout: '5s' }).catch((error: Error) => {
+        const connection = await Connection.connect({
+          address: config.temporalAddress,
+          connectTimeout: '5s',
+          ...config.temporalConnection,
+        }).catch((error: Error) => {
           throw new Error(`Cannot connect to Temporal at TEMPORAL_ADDRESS=${config.temporalAddress}: ${error.message}`);
         });
         return new Client({ connection, namespace: config.temporalNamespace });

@@ -5,16 +5,19 @@ import { exitOnConfigError, loadConfig, type AppConfig } from '../config/config'
 import { checkDatabase } from '../database/check-database';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { checkTemporal } from '../temporal/check-temporal';
+import { describeConnection } from '../config/temporal-connection';
 import { createIncidentWorker } from './worker-factory';
 
 /** Production entry point of the worker process: configured only by environment. */
 async function main(config: AppConfig): Promise<void> {
   await checkDatabase(config.databaseUrl);
-  await checkTemporal(config.temporalAddress, config.temporalNamespace);
+  await checkTemporal(config.temporalAddress, config.temporalNamespace, config.temporalConnection);
   const dataSource = await new DataSource(buildDataSourceOptions(config.databaseUrl, config.databasePoolSize)).initialize();
-  const connection = await NativeConnection.connect({ address: config.temporalAddress }).catch((error: Error) => {
-    throw new Error(`Cannot connect to Temporal at TEMPORAL_ADDRESS=${config.temporalAddress}: ${error.message}`);
-  });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress, ...config.temporalConnection }).catch(
+    (error: Error) => {
+      throw new Error(`Cannot connect to Temporal at TEMPORAL_ADDRESS=${config.temporalAddress}: ${error.message}`);
+    },
+  );
   const worker = await createIncidentWorker({
     connection,
     namespace: config.temporalNamespace,
@@ -22,7 +25,9 @@ async function main(config: AppConfig): Promise<void> {
     dataSource,
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
   });
-  console.log(`Worker polling task queue ${config.taskQueue} on ${config.temporalAddress} (namespace ${config.temporalNamespace})`);
+  console.log(
+    `Worker polling task queue ${config.taskQueue} on ${config.temporalAddress} (namespace ${config.temporalNamespace}, ${describeConnection(config.temporalConnection)})`,
+  );
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves after that.
   await worker.run();
   await connection.close();

@@ -14,6 +14,7 @@ import type { ActivityDeps } from '../../activities';
 import type { Role } from '../../src/auth/roles';
 import { createApp } from '../../src/bootstrap';
 import type { AppConfig } from '../../src/config/config';
+import type { TemporalConnectionSettings } from '../../src/config/temporal-connection';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import { createIncidentWorker } from '../../src/worker/worker-factory';
@@ -78,8 +79,10 @@ export async function startWorker(options: {
   taskQueue: string;
   dataSource: DataSource;
   activityDeps?: Partial<ActivityDeps>;
+  /** Another way to Temporal than the harness's plain address (e.g. through mTLS). */
+  temporal?: { address: string } & TemporalConnectionSettings;
 }): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: need('TEST_TEMPORAL_ADDRESS') });
+  const connection = await NativeConnection.connect(options.temporal ?? { address: need('TEST_TEMPORAL_ADDRESS') });
   const worker = await createIncidentWorker({
     connection,
     namespace: 'default',
