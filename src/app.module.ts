@@ -6,6 +6,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { featureModules } from './feature-modules';
 
@@ -25,6 +26,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         ...featureModules(),
       ],
     };

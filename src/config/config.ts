@@ -28,6 +28,8 @@ export interface AppConfig {
   rateLimitWritesPerSecond?: number;
   /** RATE_LIMIT_WRITES_BURST: writes a token may make at once before the rate applies; default 50. */
   rateLimitWritesBurst?: number;
+  /** WORKER_METRICS_PORT: the worker serves Prometheus /metrics (SDK runtime + product counters) on HOST:port; off when absent. */
+  workerMetricsPort?: number;
 }
 
 export const DEFAULT_RATE_LIMIT_WRITES_PER_SECOND = 20;
@@ -114,6 +116,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: optional(env, 'LOG_LEVEL', 'log', `one of ${LOG_LEVELS.join(', ')}`, (v) =>
       (LOG_LEVELS as readonly string[]).includes(v),
     ) as AppConfig['logLevel'],
+    workerMetricsPort: env.WORKER_METRICS_PORT
+      ? Number(optional(env, 'WORKER_METRICS_PORT', '', 'a TCP port between 1 and 65535', isPort))
+      : undefined,
     adminToken: adminToken(env),
     corsOrigins: corsOrigins(env),
     embeddedDefaults: flag(env, 'EMBEDDED_DEFAULTS'),

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { freePort } from '../common/free-port';
+import { serveWorkerMetrics, WorkerMetrics } from '../metrics/worker-metrics';
 import { DataSource } from 'typeorm';
 import { exitOnConfigError, loadConfig, type AppConfig } from '../config/config';
 import { checkDatabase } from '../database/check-database';
@@ -10,6 +12,8 @@ import { createIncidentWorker } from './worker-factory';
 
 /** Production entry point of the worker process: configured only by environment. */
 async function main(config: AppConfig): Promise<void> {
+  const metrics = new WorkerMetrics();
+  const served = config.workerMetricsPort === undefined ? undefined : await serveMetrics(config, config.workerMetricsPort, metrics);
   await checkDatabase(config.databaseUrl);
   await checkTemporal(config.temporalAddress, config.temporalNamespace, config.temporalConnection);
   const dataSource = await new DataSource(buildDataSourceOptions(config.databaseUrl, config.databasePoolSize)).initialize();
@@ -24,6 +28,7 @@ async function main(config: AppConfig): Promise<void> {
     taskQueue: config.taskQueue,
     dataSource,
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
+    activityDeps: { observe: metrics.observer },
   });
   console.log(
     `Worker polling task queue ${config.taskQueue} on ${config.temporalAddress} (namespace ${config.temporalNamespace}, ${describeConnection(config.temporalConnection)})`,
@@ -32,6 +37,19 @@ async function main(config: AppConfig): Promise<void> {
   await worker.run();
   await connection.close();
   await dataSource.destroy();
+  await served?.close();
+}
+
+/**
+ * The SDK runtime exports its own metrics on a private loopback port (installed before any
+ * connection); the worker's /metrics serves them with the product's counters.
+ */
+async function serveMetrics(config: AppConfig, port: number, metrics: WorkerMetrics) {
+  const sdkPort = await freePort();
+  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkPort}`, countersTotalSuffix: true } } } });
+  const served = await serveWorkerMetrics({ metrics, host: config.host, port, sdkMetricsUrl: `http://127.0.0.1:${sdkPort}/metrics` });
+  console.log(`Worker metrics at ${served.url}`);
+  return served;
 }
 
 let config: AppConfig;
