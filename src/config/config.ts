@@ -30,6 +30,10 @@ export interface AppConfig {
   rateLimitWritesBurst?: number;
   /** WORKER_METRICS_PORT: the worker serves Prometheus /metrics (SDK runtime + product counters) on HOST:port; off when absent. */
   workerMetricsPort?: number;
+  /** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces: OTLP/HTTP traces; tracing is off when absent. */
+  otlpTracesEndpoint?: string;
+  /** OTEL_SERVICE_NAME: the service name on spans (default escalation-api / escalation-worker). */
+  otelServiceName?: string;
 }
 
 export const DEFAULT_RATE_LIMIT_WRITES_PER_SECOND = 20;
@@ -96,6 +100,24 @@ function corsOrigins(env: Env): string[] | undefined {
   return [...new Set(origins)];
 }
 
+const isHttpUrl = (v: string): boolean => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+/** The OTel exporter conventions: the traces endpoint as given, or the base endpoint plus /v1/traces. */
+function otlpTracesEndpoint(env: Env): string | undefined {
+  const expectation = 'an OTLP/HTTP URL such as http://otel-collector:4318';
+  const traces = optional(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '', `${expectation}/v1/traces`, isHttpUrl);
+  if (traces) return traces;
+  const base = optional(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', '', expectation, isHttpUrl);
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined;
+}
+
 function flag(env: Env, name: string): boolean {
   const value = optional(env, name, '0', '1 or 0 (also true or false)', (v) => ['1', '0', 'true', 'false'].includes(v.toLowerCase()));
   return value === '1' || value.toLowerCase() === 'true';
@@ -118,6 +140,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ) as AppConfig['logLevel'],
     workerMetricsPort: env.WORKER_METRICS_PORT
       ? Number(optional(env, 'WORKER_METRICS_PORT', '', 'a TCP port between 1 and 65535', isPort))
+      : undefined,
+    otlpTracesEndpoint: otlpTracesEndpoint(env),
+    otelServiceName: env.OTEL_SERVICE_NAME
+      ? optional(env, 'OTEL_SERVICE_NAME', '', 'a service name (letters, digits, . _ -)', isIdentifier)
       : undefined,
     adminToken: adminToken(env),
     corsOrigins: corsOrigins(env),

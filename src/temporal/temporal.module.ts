@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { tracingPlugins } from '../tracing/tracing';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -19,7 +20,7 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
         }).catch((error: Error) => {
           throw new Error(`Cannot connect to Temporal at TEMPORAL_ADDRESS=${config.temporalAddress}: ${error.message}`);
         });
-        return new Client({ connection, namespace: config.temporalNamespace });
+        return new Client({ connection, namespace: config.temporalNamespace, plugins: tracingPlugins() });
       },
     },
   ],

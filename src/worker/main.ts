@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { freePort } from '../common/free-port';
 import { serveWorkerMetrics, WorkerMetrics } from '../metrics/worker-metrics';
+import { startTracing, tracingPlugins } from '../tracing/tracing';
 import { DataSource } from 'typeorm';
 import { exitOnConfigError, loadConfig, type AppConfig } from '../config/config';
 import { checkDatabase } from '../database/check-database';
@@ -16,6 +17,7 @@ async function main(config: AppConfig): Promise<void> {
   const served = config.workerMetricsPort === undefined ? undefined : await serveMetrics(config, config.workerMetricsPort, metrics);
   await checkDatabase(config.databaseUrl);
   await checkTemporal(config.temporalAddress, config.temporalNamespace, config.temporalConnection);
+  const tracing = startTracing({ serviceName: config.otelServiceName ?? 'escalation-worker', otlpEndpoint: config.otlpTracesEndpoint });
   const dataSource = await new DataSource(buildDataSourceOptions(config.databaseUrl, config.databasePoolSize)).initialize();
   const connection = await NativeConnection.connect({ address: config.temporalAddress, ...config.temporalConnection }).catch(
     (error: Error) => {
@@ -29,6 +31,7 @@ async function main(config: AppConfig): Promise<void> {
     dataSource,
     workflowBundlePath: process.env.WORKFLOW_BUNDLE_PATH || undefined,
     activityDeps: { observe: metrics.observer },
+    plugins: tracingPlugins(),
   });
   console.log(
     `Worker polling task queue ${config.taskQueue} on ${config.temporalAddress} (namespace ${config.temporalNamespace}, ${describeConnection(config.temporalConnection)})`,
@@ -38,6 +41,7 @@ async function main(config: AppConfig): Promise<void> {
   await connection.close();
   await dataSource.destroy();
   await served?.close();
+  await tracing?.shutdown(); // flushes the spans still buffered
 }
 
 /**

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerPlugin } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ActivityDeps } from '../../activities';
@@ -81,6 +81,8 @@ export async function startWorker(options: {
   activityDeps?: Partial<ActivityDeps>;
   /** Another way to Temporal than the harness's plain address (e.g. through mTLS). */
   temporal?: { address: string } & TemporalConnectionSettings;
+  /** Worker plugins (tracing): the worker then bundles the workflows itself, with the plugins' interceptors. */
+  plugins?: WorkerPlugin[];
 }): Promise<RunningWorker> {
   const connection = await NativeConnection.connect(options.temporal ?? { address: need('TEST_TEMPORAL_ADDRESS') });
   const worker = await createIncidentWorker({
@@ -90,6 +92,7 @@ export async function startWorker(options: {
     dataSource: options.dataSource,
     workflowBundlePath: need('TEST_WORKFLOW_BUNDLE'),
     activityDeps: options.activityDeps,
+    plugins: options.plugins,
   });
   const running = worker.run();
   return {
