@@ -98,8 +98,17 @@ describe('Prometheus metrics', () => {
     // The SDK runtime's own series (Core's exporter): polls, task latencies.
     expect(names.filter((n) => n.startsWith('temporal_')).length).toBeGreaterThan(5);
     expect(names).toEqual(
-      expect.arrayContaining(['temporal_num_pollers', 'temporal_request_latency', 'temporal_worker_task_slots_available']),
+      expect.arrayContaining([
+        'temporal_num_pollers',
+        'temporal_request_latency',
+        'temporal_worker_task_slots_available',
+        // After the first test's incident: the task latencies the README's dashboard uses.
+        'temporal_workflow_task_schedule_to_start_latency',
+        'temporal_activity_schedule_to_start_latency',
+        'temporal_activity_execution_latency',
+      ]),
     );
+    expect(sample(text, 'temporal_num_pollers', { poller_type: 'workflow_task' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'escalation_worker_breaches_total', { target: 'triage.respondWithin' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'escalation_worker_ledger_postings_total', { kind: 'accrual' })).toBeGreaterThanOrEqual(1);
     expect(names).toContain('escalation_worker_warnings_total');
