@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TracingModule } from './tracing/tracing.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { featureModules } from './feature-modules';
 
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         MetricsModule,
+        TracingModule,
         ...featureModules(),
       ],
     };

@@ -25,6 +25,11 @@ export function tracingPlugins(): OpenTelemetryPlugin[] {
   return current ? [current.plugin] : [];
 }
 
+/** Flushes and stops this process's tracing, if started (the API calls it as it shuts down). */
+export async function stopTracing(): Promise<void> {
+  await current?.shutdown();
+}
+
 /**
  * Starts tracing for this process when `otlpEndpoint` is set (or a span processor is given, as
  * tests do); returns undefined, and changes nothing, otherwise.
