@@ -27,7 +27,8 @@ export interface ContractTerms {
   /** Exactly the currency's minor digits, e.g. "1000000.00". */
   totalValue: string;
   currency: string;
-  penaltyTerms: PenaltyTerms;
+  /** Null: no money (most letters promise times, not penalties). */
+  penaltyTerms: PenaltyTerms | null;
   startsOn: string | null;
   endsOn: string | null;
 }
@@ -41,14 +42,14 @@ export function parseContractTerms(input: ContractTermsInput): ContractTerms {
   else if (currencyOk && integerDigits(input.totalValue) > STORED_INTEGER_DIGITS) {
     issues.add('totalValue', `must have at most ${STORED_INTEGER_DIGITS} integer digits`);
   }
-  const penaltyTerms = checkPenaltyTerms(input.penaltyTerms, 'penaltyTerms', issues);
+  const penaltyTerms = input.penaltyTerms === null ? null : checkPenaltyTerms(input.penaltyTerms, 'penaltyTerms', issues);
   if (input.startsOn !== null && input.endsOn !== null) {
     const starts = isoDateToDayNumber(input.startsOn);
     const ends = isoDateToDayNumber(input.endsOn);
     if (starts !== null && ends !== null && ends < starts) issues.add('endsOn', `must not be before startsOn (${input.startsOn})`);
   }
   issues.throwIfAny();
-  if (!penaltyTerms) throw new DomainValidationError([{ path: 'penaltyTerms', message: 'invalid' }]);
+  if (penaltyTerms === undefined) throw new DomainValidationError([{ path: 'penaltyTerms', message: 'invalid' }]);
   return {
     totalValue: formatMoney(input.totalValue, input.currency),
     currency: input.currency,

@@ -27,8 +27,9 @@ export class ContractEntity {
   @Column({ name: 'policy_id', type: 'uuid' })
   policyId: string;
 
-  @Column({ name: 'penalty_terms', type: 'jsonb' })
-  penaltyTerms: PenaltyTerms;
+  /** Null: the contract carries no money (breaches are tracked, nothing is posted). */
+  @Column({ name: 'penalty_terms', type: 'jsonb', nullable: true })
+  penaltyTerms: PenaltyTerms | null;
 
   /** ISO date "YYYY-MM-DD" (TypeORM hydrates `date` columns as strings). */
   @Column({ name: 'starts_on', type: 'date', nullable: true })

@@ -93,7 +93,7 @@ export class ContractsService {
     const terms = parseContractTerms({
       totalValue: dto.totalValue ?? formatMoney(existing.totalValue, existing.currency),
       currency: dto.currency ?? existing.currency,
-      penaltyTerms: dto.penaltyTerms ?? existing.penaltyTerms,
+      penaltyTerms: dto.penaltyTerms === undefined ? existing.penaltyTerms : dto.penaltyTerms,
       startsOn: dto.startsOn === undefined ? existing.startsOn : dto.startsOn,
       endsOn: dto.endsOn === undefined ? existing.endsOn : dto.endsOn,
     });

@@ -13,7 +13,8 @@ export interface FinanceContract {
   id: string;
   currency: string;
   totalValue: string;
-  terms: PenaltyTerms;
+  /** Null: the contract carries no penalty terms (no rate, no cap). */
+  terms: PenaltyTerms | null;
 }
 
 /** Loads a contract or throws NotFoundError (404); a non-uuid id cannot exist. */
@@ -27,13 +28,15 @@ export async function loadFinanceContract(db: DataSource | EntityManager, id: st
   const r = rows[0];
   const currency = r.currency.trim();
   // Stored terms were validated on write; fill the documented defaults for older rows.
-  const terms: PenaltyTerms = {
-    period: { ...DEFAULT_PENALTY_PERIOD },
-    capScope: 'contract',
-    partialPeriod: 'started',
-    countFrom: 'report',
-    ...(r.penalty_terms as Partial<PenaltyTerms>),
-  } as PenaltyTerms;
+  const terms: PenaltyTerms | null =
+    r.penalty_terms &&
+    ({
+      period: { ...DEFAULT_PENALTY_PERIOD },
+      capScope: 'contract',
+      partialPeriod: 'started',
+      countFrom: 'report',
+      ...(r.penalty_terms as Partial<PenaltyTerms>),
+    } as PenaltyTerms);
   return { id: r.id, currency, totalValue: formatMoney(r.total_value, currency), terms };
 }
 
@@ -71,8 +74,9 @@ export class PenaltiesService {
       const contract = await loadFinanceContract(tx, contractId);
       const { currency, totalValue, terms } = contract;
       const rows: IncidentAggregateRow[] = await tx.query(CONTRACT_PENALTIES_SQL, [contract.id]);
-      const cap = capAmount(totalValue, terms.capFraction, currency);
-      const perIncident = terms.capScope === 'incident';
+      // A contract without terms has no cap: sums only (rows may remain from terms it had before).
+      const cap = terms ? capAmount(totalValue, terms.capFraction, currency) : null;
+      const perIncident = terms?.capScope === 'incident';
       const warnings: string[] = [];
       const incidents: IncidentPenaltyResponse[] = [];
       for (const r of rows) {
@@ -93,7 +97,7 @@ export class PenaltiesService {
           entries: r.entries,
           capApplied: r.cap_applied,
         };
-        if (perIncident) item.headroom = headroomOf(cap, net, currency);
+        if (perIncident && cap !== null) item.headroom = headroomOf(cap, net, currency);
         incidents.push(item);
       }
       const sum = (pick: (i: IncidentPenaltyResponse) => string) => sumMoney(incidents.map(pick), currency);
@@ -102,16 +106,16 @@ export class PenaltiesService {
         contractId: contract.id,
         currency,
         totalValue,
-        ratePerPeriod: terms.ratePerPeriod,
-        period: terms.period,
-        amountPerPeriod: accrualPerPeriod(totalValue, terms.ratePerPeriod, currency),
-        cap: { fraction: terms.capFraction, amount: cap, scope: terms.capScope },
+        ratePerPeriod: terms?.ratePerPeriod ?? null,
+        period: terms?.period ?? null,
+        amountPerPeriod: terms ? accrualPerPeriod(totalValue, terms.ratePerPeriod, currency) : null,
+        cap: terms && cap !== null ? { fraction: terms.capFraction, amount: cap, scope: terms.capScope } : null,
         accrued: sum((i) => i.accrued),
         reversed: sum((i) => i.reversed),
         corrected: sum((i) => i.corrected),
         net,
-        headroom: perIncident ? null : headroomOf(cap, net, currency),
-        capReached: perIncident ? incidents.some((i) => compareMoney(i.net, cap) >= 0) : compareMoney(net, cap) >= 0,
+        headroom: perIncident || cap === null ? null : headroomOf(cap, net, currency),
+        capReached: cap === null ? false : perIncident ? incidents.some((i) => compareMoney(i.net, cap) >= 0) : compareMoney(net, cap) >= 0,
         incidents,
         warnings,
       };

@@ -214,14 +214,15 @@ export function reconcileContract(input: {
 
   const works = [...byId.values()].sort(compareIncidents);
 
-  expectAfterCap(contract.terms.capScope, works, rows, byId);
+  const capScope = contract.terms?.capScope ?? 'contract';
+  expectAfterCap(capScope, works, rows, byId);
 
   const results: IncidentReconciliation[] = works.map((w) => compare(w));
   return {
     contractId: contract.id,
     asOf: new Date(asOf).toISOString(),
     currency,
-    capScope: contract.terms.capScope,
+    capScope,
     ok: results.every((r) => r.result !== 'mismatch'),
     incidents: results,
   };

@@ -10,8 +10,13 @@ export class ContractResponse {
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ example: '24x7' }) calendarId: string;
   @ApiProperty({ format: 'uuid' }) policyId: string;
-  @ApiProperty({ type: PenaltyTermsSchema, example: PENALTY_TERMS_EXAMPLE, description: 'Normalized, defaults filled in' })
-  penaltyTerms: PenaltyTermsSchema;
+  @ApiProperty({
+    type: PenaltyTermsSchema,
+    nullable: true,
+    example: PENALTY_TERMS_EXAMPLE,
+    description: 'Normalized, defaults filled in; null when the contract carries no money',
+  })
+  penaltyTerms: PenaltyTermsSchema | null;
   @ApiProperty({ example: '2026-01-01', nullable: true, type: String }) startsOn: string | null;
   @ApiProperty({ example: '2026-12-31', nullable: true, type: String }) endsOn: string | null;
   @ApiProperty({ example: 'https://ops.example.com/hooks/escalation', nullable: true, type: String }) webhookUrl: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { DEFAULT_CONTRACT_LANGUAGE, LANGUAGES, type Language } from '../../i18n/languages';
 import { IsName } from '../../admin/names';
 import { IsIsoDate } from '../../admin/time-input';
@@ -44,11 +44,14 @@ export class CreateContractDto {
 
   @ApiProperty({
     type: PenaltyTermsSchema,
+    nullable: true,
     example: PENALTY_TERMS_EXAMPLE,
-    description: 'The response returns them normalized, defaults filled in',
+    description:
+      'The response returns them normalized, defaults filled in. null: the contract carries no money (breaches are tracked, nothing is posted)',
   })
-  @IsObject()
-  penaltyTerms: Record<string, unknown>;
+  @ValidateIf((o: CreateContractDto) => o.penaltyTerms !== null)
+  @IsObject({ message: 'penaltyTerms must be an object, or null for a contract without penalties' })
+  penaltyTerms: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ example: '2026-01-01', nullable: true, type: String, description: 'ISO date' })
   @IsOptional()

@@ -42,10 +42,15 @@ export class UpdateContractDto {
   @IsNotEmpty()
   policyId?: string;
 
-  @ApiPropertyOptional({ type: PenaltyTermsSchema, example: PENALTY_TERMS_EXAMPLE, description: 'The whole new terms' })
-  @ValidateIf(given('penaltyTerms'))
-  @IsObject()
-  penaltyTerms?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: PenaltyTermsSchema,
+    nullable: true,
+    example: PENALTY_TERMS_EXAMPLE,
+    description: 'The whole new terms; null: no penalties from now on (running incidents keep the terms they pinned)',
+  })
+  @ValidateIf((o: UpdateContractDto) => o.penaltyTerms !== undefined && o.penaltyTerms !== null)
+  @IsObject({ message: 'penaltyTerms must be an object, or null for a contract without penalties' })
+  penaltyTerms?: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ example: '2026-01-01', nullable: true, type: String })
   @IsOptional()

@@ -27,10 +27,18 @@ export class PenaltiesResponse {
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ example: '1000000.00' }) totalValue: string;
-  @ApiProperty({ example: '0.0025', description: 'Decimal fraction of the total owed per period' }) ratePerPeriod: string;
-  @ApiProperty({ example: { amount: 1, unit: 'days' } }) period: { amount: number; unit: string };
-  @ApiProperty({ example: '2500.00', description: `total × rate, rounded once, half-even. ${ROUNDING_RULE}` }) amountPerPeriod: string;
-  @ApiProperty({ type: PenaltyCapResponse }) cap: PenaltyCapResponse;
+  @ApiProperty({
+    example: '0.0025',
+    nullable: true,
+    type: String,
+    description: 'Decimal fraction of the total owed per period; null: no penalty terms',
+  })
+  ratePerPeriod: string | null;
+  @ApiProperty({ example: { amount: 1, unit: 'days' }, nullable: true }) period: { amount: number; unit: string } | null;
+  @ApiProperty({ example: '2500.00', nullable: true, type: String, description: `total × rate, rounded once, half-even. ${ROUNDING_RULE}` })
+  amountPerPeriod: string | null;
+  @ApiProperty({ type: PenaltyCapResponse, nullable: true, description: 'null: the contract carries no penalty terms (no cap)' })
+  cap: PenaltyCapResponse | null;
   @ApiProperty({ example: '7500.00', description: "Sum of the contract's accrual entries" }) accrued: string;
   @ApiProperty({ example: '0.00', description: 'Sum of reversal entries (zero or negative)' }) reversed: string;
   @ApiProperty({ example: '0.00', description: 'Sum of correction entries (zero or negative)' }) corrected: string;
