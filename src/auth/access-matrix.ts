@@ -13,6 +13,8 @@ import type { Role } from './roles';
  * | GET incidents, incidents/{id}, incidents/{id}/report         |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST incidents (report), POST incidents/{id}/{step}          |       |    ✓     |         |        |
  * | GET ledger, contracts/{id}/penalties, …/reconciliation       |   ✓   |          |    ✓    |        |
+ * | GET contracts/{id}/adjustments[/{adjustmentId}]              |   ✓   |          |    ✓    |        |
+ * | POST contracts/{id}/adjustments (+ /approve, /reject)        |       |          |    ✓    |        |
  * | POST/GET tokens, GET tokens/{id}, POST tokens/{id}/revoke    |   ✓   |          |         |        |
  * | GET audit                                                    |   ✓   |          |         |        |
  * | GET session (who am I)                                       |   ✓   |    ✓     |    ✓    |   ✓    |
@@ -32,4 +34,6 @@ export const ACCESS = {
   incidentWrite: ['engineer'],
   /** Ledger, penalty summaries, reconciliation. */
   finance: ['finance', 'admin'],
+  /** Proposing, approving and rejecting manual ledger adjustments: finance people only (two of them, maker–checker). */
+  adjustments: ['finance'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -18,6 +18,7 @@ const ALL: Role[] = ['admin', 'engineer', 'finance', 'viewer'];
 const ADMIN: Role[] = ['admin'];
 const ENGINEER: Role[] = ['engineer'];
 const MONEY: Role[] = ['admin', 'finance'];
+const FINANCE: Role[] = ['finance'];
 
 /** The access matrix, written out independently of the decorators (README's table). */
 const EXPECTED: Record<string, Role[] | 'public'> = {
@@ -46,6 +47,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'PUT /api/v1/contracts/{id}': ADMIN,
   'GET /api/v1/contracts/{id}/penalties': MONEY,
   'GET /api/v1/contracts/{id}/reconciliation': MONEY,
+  'POST /api/v1/contracts/{id}/adjustments': FINANCE,
+  'GET /api/v1/contracts/{id}/adjustments': MONEY,
+  'GET /api/v1/contracts/{id}/adjustments/{adjustmentId}': MONEY,
+  'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/approve': FINANCE,
+  'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/reject': FINANCE,
   'GET /api/v1/templates': ALL,
   'GET /api/v1/templates/{id}': ALL,
   'POST /api/v1/templates/{id}/import': ADMIN,
@@ -178,6 +184,16 @@ describe('access matrix: every route × every role', () => {
     (a: Agent) =>
       a.post(`/api/v1/incidents/${incident(name)}/${path}`).send(body);
   let revokeTarget = '';
+  /** A proposal by a finance user other than the caller (the four-eyes rule). */
+  let otherFinance: Agent | undefined;
+  const proposal = async (): Promise<string> => {
+    otherFinance ??= await t.as(['finance'], unique('matrix-maker'));
+    const res = await otherFinance
+      .post(`/api/v1/contracts/${contractId}/adjustments`)
+      .send({ amount: '10.00', reason: 'matrix', reference: 'M-1', countsAgainstCap: false });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
   let acknowledged = false;
 
   /**
@@ -244,6 +260,26 @@ describe('access matrix: every route × every role', () => {
     ['PUT /api/v1/contracts/{id}', (a) => a.put(`/api/v1/contracts/${contractId}`).send({ customer: unique('Customer') })],
     ['GET /api/v1/contracts/{id}/penalties', (a) => a.get(`/api/v1/contracts/${contractId}/penalties`)],
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
+    [
+      'POST /api/v1/contracts/{id}/adjustments',
+      (a) =>
+        a
+          .post(`/api/v1/contracts/${contractId}/adjustments`)
+          .send({ amount: '1.00', reason: 'matrix', reference: 'M', countsAgainstCap: false }),
+    ],
+    ['GET /api/v1/contracts/{id}/adjustments', (a) => a.get(`/api/v1/contracts/${contractId}/adjustments`)],
+    [
+      'GET /api/v1/contracts/{id}/adjustments/{adjustmentId}',
+      async (a) => a.get(`/api/v1/contracts/${contractId}/adjustments/${await proposal()}`),
+    ],
+    [
+      'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/approve',
+      async (a) => a.post(`/api/v1/contracts/${contractId}/adjustments/${await proposal()}/approve`).send({}),
+    ],
+    [
+      'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/reject',
+      async (a) => a.post(`/api/v1/contracts/${contractId}/adjustments/${await proposal()}/reject`).send({ note: 'no' }),
+    ],
     ['GET /api/v1/templates', (a) => a.get('/api/v1/templates')],
     ['GET /api/v1/templates/{id}', (a) => a.get('/api/v1/templates/xinbei-service-commitment')],
     [

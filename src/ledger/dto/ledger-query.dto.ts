@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsIsoInstant } from '../../admin/time-input';
 
-export const LEDGER_KINDS = ['accrual', 'reversal', 'correction'] as const;
+export const LEDGER_KINDS = ['accrual', 'reversal', 'correction', 'adjustment'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const LEDGER_FORMATS = ['json', 'csv'] as const;

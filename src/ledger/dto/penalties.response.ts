@@ -23,6 +23,12 @@ export class IncidentPenaltyResponse {
   @ApiPropertyOptional({ example: '42500.00', description: 'Per-incident cap scope only: cap − net, never below 0' }) headroom?: string;
 }
 
+export class AdjustmentTotals {
+  @ApiProperty({ example: '5000.00', description: 'Sum of approved manual adjustments posted (signed)' }) total: string;
+  @ApiProperty({ example: '5000.00', description: 'The part of it that counts against the cap' }) countedAgainstCap: string;
+  @ApiProperty({ example: 1, description: 'Adjustment entries' }) entries: number;
+}
+
 export class PenaltiesResponse {
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
@@ -42,12 +48,19 @@ export class PenaltiesResponse {
   @ApiProperty({ example: '7500.00', description: "Sum of the contract's accrual entries" }) accrued: string;
   @ApiProperty({ example: '0.00', description: 'Sum of reversal entries (zero or negative)' }) reversed: string;
   @ApiProperty({ example: '0.00', description: 'Sum of correction entries (zero or negative)' }) corrected: string;
-  @ApiProperty({ example: '7500.00', description: 'accrued + reversed + corrected: what the vendor owes' }) net: string;
+  @ApiProperty({ example: '7500.00', description: 'accrued + reversed + corrected: the rate-based penalties' }) net: string;
+  @ApiProperty({
+    type: AdjustmentTotals,
+    description: 'Manual adjustments approved by a second finance user, apart from the rate-based rows',
+  })
+  adjustments: AdjustmentTotals;
+  @ApiProperty({ example: '12500.00', description: 'net + adjustments.total: what the vendor owes' }) owed: string;
   @ApiProperty({
     type: String,
     nullable: true,
     example: '42500.00',
-    description: 'Contract cap scope: cap − net, never below 0. null for a per-incident cap (see incidents[].headroom).',
+    description:
+      'Contract cap scope: cap − (net + adjustments counted against the cap), never below 0. null for a per-incident cap (see incidents[].headroom) or without terms.',
   })
   headroom: string | null;
   @ApiProperty({ example: false, description: 'Contract scope: net ≥ cap. Incident scope: some incident reached its cap.' })
