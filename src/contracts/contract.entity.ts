@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ContractStatus } from '../domain/contract/life';
 import type { PenaltyTerms } from '../domain/penalty/terms';
 import type { Language } from '../i18n/languages';
 
@@ -44,6 +45,16 @@ export class ContractEntity {
   /** Language of the customer-facing documents (fault reports, notifications). */
   @Column({ type: 'text' })
   language: Language;
+
+  /** active, suspended or terminated (never deleted: its ledger and history stay). */
+  @Column({ type: 'text', default: 'active' })
+  status: ContractStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

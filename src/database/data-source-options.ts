@@ -7,6 +7,7 @@ import { SharedWriteRateLimit1766500000000 } from './migrations/1766500000000-Sh
 import { AuditWithTheTimeline1766600000000 } from './migrations/1766600000000-AuditWithTheTimeline';
 import { NoPenaltyContracts1795904708251 } from './migrations/1795904708251-NoPenaltyContracts';
 import { LedgerAdjustments1795904708252 } from './migrations/1795904708252-LedgerAdjustments';
+import { ContractLife1795904708253 } from './migrations/1795904708253-ContractLife';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -24,6 +25,7 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
       AuditWithTheTimeline1766600000000,
       NoPenaltyContracts1795904708251,
       LedgerAdjustments1795904708252,
+      ContractLife1795904708253,
     ],
     migrationsTableName: 'schema_migrations',
     entities: [],

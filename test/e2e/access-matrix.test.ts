@@ -45,6 +45,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/contracts': ALL,
   'GET /api/v1/contracts/{id}': ALL,
   'PUT /api/v1/contracts/{id}': ADMIN,
+  'POST /api/v1/contracts/{id}/suspend': ADMIN,
+  'POST /api/v1/contracts/{id}/resume': ADMIN,
+  'POST /api/v1/contracts/{id}/terminate': ADMIN,
   'GET /api/v1/contracts/{id}/penalties': MONEY,
   'GET /api/v1/contracts/{id}/reconciliation': MONEY,
   'POST /api/v1/contracts/{id}/adjustments': FINANCE,
@@ -258,6 +261,15 @@ describe('access matrix: every route × every role', () => {
     ['GET /api/v1/contracts', (a) => a.get('/api/v1/contracts')],
     ['GET /api/v1/contracts/{id}', (a) => a.get(`/api/v1/contracts/${contractId}`)],
     ['PUT /api/v1/contracts/{id}', (a) => a.put(`/api/v1/contracts/${contractId}`).send({ customer: unique('Customer') })],
+    ...(['suspend', 'resume', 'terminate'] as const).map((action): [string, (a: Agent) => Promise<Response>] => [
+      `POST /api/v1/contracts/{id}/${action}`,
+      async (a) => {
+        // A contract of its own, in the status the action applies to.
+        const { contractId: own } = await createContract(t.dataSource);
+        if (action === 'resume') await t.dataSource.query(`UPDATE contracts SET status = 'suspended' WHERE id = $1`, [own]);
+        return a.post(`/api/v1/contracts/${own}/${action}`).send({ reason: 'matrix' });
+      },
+    ]),
     ['GET /api/v1/contracts/{id}/penalties', (a) => a.get(`/api/v1/contracts/${contractId}/penalties`)],
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
     [
