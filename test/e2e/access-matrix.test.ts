@@ -32,6 +32,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/calendars': ADMIN,
   'GET /api/v1/calendars': ALL,
   'GET /api/v1/calendars/{id}': ALL,
+  'GET /api/v1/calendars/{id}.ics': ALL,
   'PUT /api/v1/calendars/{id}': ADMIN,
   'POST /api/v1/calendars/{id}/deadline': ALL,
   'POST /api/v1/policies': ADMIN,
@@ -223,6 +224,7 @@ describe('access matrix: every route × every role', () => {
     ],
     ['GET /api/v1/calendars', (a) => a.get('/api/v1/calendars')],
     ['GET /api/v1/calendars/{id}', (a) => a.get(`/api/v1/calendars/${calendarId}`)],
+    ['GET /api/v1/calendars/{id}.ics', (a) => a.get(`/api/v1/calendars/${calendarId}.ics`)],
     ['PUT /api/v1/calendars/{id}', (a) => a.put(`/api/v1/calendars/${calendarId}`).send({ name: unique('cal-renamed') })],
     [
       'POST /api/v1/calendars/{id}/deadline',
