@@ -5,7 +5,7 @@
  */
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, secondsPolicy } from '../harness/fixtures';
-import { detail, ledgerRows, report, step, waitForState } from '../harness/incidents';
+import { detail, ledgerNet, ledgerRows, recordHistory, report, step, waitForEvents, waitForState } from '../harness/incidents';
 
 const s = (amount: number, anchor: 'report' | 'rungStart' = 'report') => ({ amount, unit: 'seconds' as const, anchor });
 
@@ -125,5 +125,62 @@ describe('contracts without penalty terms', () => {
     expect(recon.body.ok).toBe(true);
     expect(recon.body.incidents).toEqual([expect.objectContaining({ incidentId: id, result: 'ok', difference: '0.00' })]);
     expect((await detail(t, id)).state.penalty.breachedAt).not.toBeNull();
+  });
+});
+
+describe('a policy that switches penalties off per severity class', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('the penalty-free class tracks its breaches and posts nothing; reclassified into it, accruals are corrected', async () => {
+    const admin = await t.as(['admin']);
+    const definition = {
+      ...secondsPolicy({ urgent: { penalty: { restoreWithin: s(1) } }, general: { penalty: { restoreWithin: s(1) } } }),
+      penaltyFree: ['general'],
+    };
+    const bad = await admin
+      .post('/api/v1/policies')
+      .send({ name: `pf-bad-${Date.now()}`, definition: { ...definition, penaltyFree: ['minor'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors.map((e: { path: string }) => e.path)).toEqual(['definition.penaltyFree[0]']);
+    const policy = await admin.post('/api/v1/policies').send({ name: `pf-${Date.now()}`, definition });
+    expect(policy.status).toBe(201);
+    const contract = await admin.post('/api/v1/contracts').send({
+      name: `pf-contract-${Date.now()}`,
+      customer: 'Eyou',
+      totalValue: '100000.00',
+      currency: 'CNY',
+      calendarId: '24x7',
+      policyId: policy.body.id,
+      penaltyTerms: { ratePerPeriod: '0.001', capFraction: '0.05', period: { amount: 1, unit: 'seconds' } },
+    });
+    expect(contract.status).toBe(201);
+    const contractId = contract.body.id as string;
+
+    const general = await report(t, contractId, 'general');
+    const urgent = await report(t, contractId, 'urgent');
+    await waitForEvents(t, urgent, 'penalty_period_due', 2);
+    // A step makes the general incident process up to now: had it accrued, it would post here.
+    await step(t, general, 'acknowledge');
+    const g = await waitForState(t, general, (st) => breached(st, 'penalty.restoreWithin') && st.assignees.length === 1);
+    expect(g.state.rung).toBe('penalty');
+    expect(g.state.penalty).toMatchObject({ periodsPosted: 0, postings: [] });
+    expect(await ledgerRows(t, general)).toEqual([]);
+    expect((await ledgerRows(t, urgent)).length).toBeGreaterThanOrEqual(2);
+
+    await step(t, urgent, 'reclassify', { severity: 'general' });
+    await waitForState(
+      t,
+      urgent,
+      (st) => st.severity === 'general' && st.penalty.postings.some((p: { kind: string }) => p.kind === 'correction'),
+    );
+    expect(await ledgerNet(t, { incidentId: urgent })).toBe('0.00');
+    const recon = await (await t.as(['finance'])).get(`/api/v1/contracts/${contractId}/reconciliation`);
+    expect(recon.body.ok).toBe(true);
+    // Under the penalty-free-classes patch: the replay test keeps proving this path replays.
+    await recordHistory(t, urgent, 'penalty-free-reclassify-corrections');
   });
 });

@@ -10,13 +10,30 @@ export function isTerminal(state: IncidentState): boolean {
 }
 
 /** The per-incident context the ladder computes with, derived from the pinned snapshot. */
+export interface LadderOptions {
+  /**
+   * Honour the policy's `penaltyFree` classes. The workflow passes `patched('penalty-free-classes')`;
+   * everything else (reconciliation, previews) computes with it on.
+   */
+  penaltyFreeClasses?: boolean;
+}
+
 export class LadderContext {
   readonly calendar: BusinessCalendar;
+  readonly penaltyFreeClasses: boolean;
   constructor(
     readonly input: IncidentWorkflowInput,
     readonly workflowId: string,
+    options: LadderOptions = {},
   ) {
     this.calendar = BusinessCalendar.of(input.calendar.definition);
+    this.penaltyFreeClasses = options.penaltyFreeClasses ?? true;
+  }
+
+  /** Whether breaches of this class accrue money: the contract has terms and the policy does not switch the class off. */
+  accrues(severity: string): boolean {
+    if (!this.input.contract.penalty) return false;
+    return !(this.penaltyFreeClasses && (this.input.policy.definition.penaltyFree ?? []).includes(severity));
   }
 
   targets(severity: string): SeverityTargets {

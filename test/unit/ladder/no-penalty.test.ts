@@ -2,7 +2,8 @@
  * A contract without penalty terms (issue 14 item 1): the pinned snapshot's `penalty: null` means every
  * clock runs and every breach is recorded, but the ladder never asks the ledger for anything.
  */
-import { nextAccrual, owedPeriods, type ClockKey } from '../../../src/domain/ladder';
+import { LadderContext, nextAccrual, owedPeriods, type ClockKey } from '../../../src/domain/ladder';
+import { validatePolicyDefinition } from '../../../src/domain/policy/policy';
 import { parseContractTerms } from '../../../src/contracts/contract-input';
 import { reconcileContract } from '../../../src/ledger/reconcile';
 import { makePolicy, Run, sec, SEC, targets } from './helpers';
@@ -96,5 +97,54 @@ describe('a contract without penalty terms', () => {
     });
     expect(report.ok).toBe(true);
     expect(report.incidents[0]).toMatchObject({ result: 'ok', expected: { periods: 0, net: '0.00' }, ledger: { net: '0.00' } });
+  });
+});
+
+describe('a policy that switches penalties off per severity class (penaltyFree)', () => {
+  const classes = makePolicy({
+    urgent: targets({ penalty: { restoreWithin: sec(20) } }),
+    general: targets({ penalty: { restoreWithin: sec(20) } }),
+  });
+  const policy = { ...classes, penaltyFree: ['general'] };
+
+  it('a penalty-free class breaches and escalates but accrues nothing; another class of the same policy accrues', () => {
+    const general = new Run({ policy, severity: 'general' });
+    general.tick(general.t0 + 100 * SEC);
+    expect(general.events('breach').map((e) => e.data.clock)).toContain('penalty.restoreWithin');
+    expect(general.state.rung).toBe('penalty');
+    expect(general.log.ledger).toEqual([]);
+
+    const urgent = new Run({ policy, severity: 'urgent' });
+    urgent.tick(urgent.t0 + 100 * SEC);
+    expect(urgent.log.ledger.length).toBeGreaterThan(0);
+  });
+
+  it('reclassified into a penalty-free class: every accrual is corrected; back out of it: accrual restarts', () => {
+    const run = new Run({ policy, severity: 'urgent' });
+    run.tick(run.t0 + 45 * SEC);
+    const accrued = run.state.penalty.postings.filter((p) => p.kind === 'accrual').length;
+    expect(accrued).toBeGreaterThan(0);
+    run.step('reclassify', run.t0 + 46 * SEC, { severity: 'general' });
+    expect(run.state.penalty.postings.filter((p) => p.kind === 'correction')).toHaveLength(accrued);
+    run.tick(run.t0 + 200 * SEC);
+    expect(run.state.penalty.postings.filter((p) => p.kind === 'accrual')).toHaveLength(accrued);
+
+    run.step('reclassify', run.t0 + 201 * SEC, { severity: 'urgent' });
+    expect(run.state.penalty.generation).toBe(2);
+    expect(run.state.penalty.postings.filter((p) => p.kind === 'accrual' && p.generation === 2).length).toBeGreaterThan(0);
+  });
+
+  it('the workflow before the patch (penaltyFreeClasses off) accrues as it always did', () => {
+    const run = new Run({ policy, severity: 'general' });
+    const old = new LadderContext(run.ctx.input, run.ctx.workflowId, { penaltyFreeClasses: false });
+    expect(old.accrues('general')).toBe(true);
+    expect(run.ctx.accrues('general')).toBe(false);
+  });
+
+  it('the schema: penaltyFree names classes of the policy, once each', () => {
+    expect(validatePolicyDefinition(policy).penaltyFree).toEqual(['general']);
+    expect(() => validatePolicyDefinition({ ...classes, penaltyFree: ['minor', 'general', 'general'] })).toThrow(
+      /penaltyFree\[0\].*not a severity class.*penaltyFree\[2\].*duplicate/s,
+    );
   });
 });
