@@ -76,6 +76,29 @@ describe('contracts without penalty terms', () => {
     expect(missing.body.fieldErrors.map((e: { path: string }) => e.path)).toContain('penaltyTerms');
   });
 
+  it('a letter without money (Hengzhong) imports and becomes a contract with no invented penalty', async () => {
+    const admin = await t.as(['admin']);
+    const imported = await admin
+      .post('/api/v1/templates/hengzhong-lihe-jinning-broadcast/import')
+      .send({ name: `hengzhong-${Date.now()}` });
+    expect(imported.status).toBe(201);
+    expect(imported.body.contractTerms.penaltyTerms).toBeNull();
+    const { calendarId, policyId, currency, penaltyTerms } = imported.body.contractTerms;
+    const created = await admin
+      .post('/api/v1/contracts')
+      .send({
+        name: `hengzhong-contract-${Date.now()}`,
+        customer: '恒众',
+        totalValue: '120000.00',
+        currency,
+        calendarId,
+        policyId,
+        penaltyTerms,
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.penaltyTerms).toBeNull();
+  });
+
   it('an incident that breaches every target posts nothing and reports every breach', async () => {
     const { policyId } = await createContract(t.dataSource, { policy: POLICY });
     const admin = await t.as(['admin']);
