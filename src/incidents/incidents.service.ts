@@ -41,7 +41,7 @@ import {
 import type { ListIncidentsQuery } from './dto/list-incidents.dto';
 import type { ReportIncidentDto } from './dto/report-incident.dto';
 import { AuditService } from '../audit/audit.service';
-import { checkContractStanding } from './contract-standing';
+import { checkContractStanding, type TermOverride } from './contract-standing';
 import { IncidentSnapshotRepository } from './incident-snapshot.repository';
 
 /** What the list reads of an incident (not the pinned snapshot: it is large and the list never needs it). */
@@ -82,6 +82,8 @@ interface IncidentRow {
   breach_count: number;
   state: IncidentView | null;
   pinned: PinnedSnapshot | null;
+  /** Reported outside the contract term by an admin's override (its reason), else null. */
+  term_override?: TermOverride | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -302,7 +304,16 @@ export class IncidentsService {
         breachCount: view.breachCount,
       });
     }
-    return { ...summary, zone, severities, live: live.live, liveReason: live.reason, state: view, timeline };
+    return {
+      ...summary,
+      termOverride: row.term_override ?? null,
+      zone,
+      severities,
+      live: live.live,
+      liveReason: live.reason,
+      state: view,
+      timeline,
+    };
   }
 
   /** The view at now, the zone its times are shown in and the severity classes it can be reclassified to. */

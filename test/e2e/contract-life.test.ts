@@ -70,6 +70,9 @@ describe('a contract has a life', () => {
     expect(overridden.status).toBe(201);
     const [row] = await t.dataSource.query(`SELECT term_override FROM incidents WHERE id = $1`, [overridden.body.id]);
     expect(row.term_override).toMatchObject({ reason: 'renewal in signature', by: adminEngineer.token.name });
+    expect((await engineer.get(`/api/v1/incidents/${overridden.body.id}`)).body.termOverride).toMatchObject({
+      reason: 'renewal in signature',
+    });
     const audit = await t
       .withToken(t.adminToken)
       .get('/api/v1/audit')
