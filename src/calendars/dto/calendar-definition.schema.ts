@@ -41,6 +41,16 @@ export class CalendarDefinitionSchema {
   holidays?: string[];
   @ApiPropertyOptional({ type: [ExtraWorkingDaySchema], description: 'Dates worked although the weekly pattern says otherwise' })
   extraWorkingDays?: ExtraWorkingDaySchema[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { region: 'CN', years: [2026], overrides: [{ date: '2026-10-08', as: 'working' }] },
+    description:
+      "Follow a region's public holidays: { region (CN with make-up days via chinese-days; others e.g. DE, DE-BY via date-holidays), years, " +
+      'overrides?: [{ date, as: holiday | working | weekly }], makeUpWindows? }. Materialised into holidays and extraWorkingDays when saved; ' +
+      'the response lists them in holidayFeed.dates with source feed or override. Unknown region: 400 naming definition.holidayFeed.region.',
+  })
+  holidayFeed?: Record<string, unknown>;
 }
 
 export const CALENDAR_5X8_EXAMPLE = {
