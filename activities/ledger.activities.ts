@@ -35,7 +35,8 @@ export function createLedgerActivities({ dataSource, observe }: { dataSource: Da
         if (input.kind === 'accrual') {
           const scopeColumn = input.capScope === 'contract' ? 'contract_id' : 'incident_id';
           const [{ net }]: Array<{ net: string }> = await tx.query(
-            `SELECT COALESCE(SUM(amount), 0)::text AS net FROM ledger_entries WHERE ${scopeColumn} = $1`,
+            // Manual adjustments approved as not counting against the cap are left out of it.
+            `SELECT COALESCE(SUM(amount), 0)::text AS net FROM ledger_entries WHERE ${scopeColumn} = $1 AND counts_against_cap`,
             [lockId],
           );
           // NUMERIC(20,4) sums come back with four decimals: back to the currency's minor unit.

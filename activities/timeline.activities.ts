@@ -37,6 +37,7 @@ export function createTimelineActivities({ dataSource, observe }: { dataSource: 
            WHERE id = $1 AND projection_seq < $8`,
           [input.incidentId, p.status, p.stage, p.rung, p.severity, p.nextDueAt, p.breachCount, p.seq, JSON.stringify(p.view)],
         );
+        await recordForceMajeure(tx, input);
         return { inserted };
       });
       // After the commit, and only what this attempt wrote: a retry's events are not counted twice.
@@ -92,4 +93,25 @@ async function auditEvents(tx: EntityManager, input: TimelineWrite): Promise<voi
       [event.at, row.tokenId, row.name, row.action, input.incidentId, JSON.stringify(row.details), `${input.workflowId}:${event.seq}`],
     );
   }
+}
+
+/** Events after which a pause may have closed (resumed, or closed by the incident's end). */
+const PAUSE_CLOSERS = new Set(['step:resume', 'excluded', 'cancelled', 'closed']);
+
+/**
+ * A resumed force-majeure pause extends the incident's contract by its days (src/domain/contract/life.ts):
+ * recorded with the read model, once per pause (keyed by incident and pause start).
+ */
+async function recordForceMajeure(tx: EntityManager, input: TimelineWrite): Promise<void> {
+  if (!input.events.some((e) => PAUSE_CLOSERS.has(e.kind))) return;
+  const pauses = (input.projection.view.pauses ?? []).filter((x) => x.reason === 'force_majeure' && x.to !== null);
+  if (pauses.length === 0) return;
+  await tx.query(
+    `INSERT INTO contract_force_majeure (incident_id, contract_id, paused_from, paused_to)
+     SELECT i.id, i.contract_id, timestamptz 'epoch' + p.from_ms * interval '1 millisecond', timestamptz 'epoch' + p.to_ms * interval '1 millisecond'
+     FROM incidents i, jsonb_to_recordset($2::jsonb) AS p(from_ms bigint, to_ms bigint)
+     WHERE i.id = $1
+     ON CONFLICT (incident_id, paused_from) DO NOTHING`,
+    [input.incidentId, JSON.stringify(pauses.map((x) => ({ from_ms: x.from, to_ms: x.to })))],
+  );
 }

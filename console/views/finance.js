@@ -123,20 +123,24 @@ export async function penaltiesView(contractId) {
   try {
     const s = await api(`/contracts/${id}/penalties`);
     const entries = (await api(`/ledger?contractId=${id}&limit=1000`)).items;
-    const used = Number(s.cap.amount) > 0 ? Math.min(100, (Number(s.net) / Number(s.cap.amount)) * 100) : 0;
+    const used = s.cap && Number(s.cap.amount) > 0 ? Math.min(100, (Number(s.net) / Number(s.cap.amount)) * 100) : 0;
     const cur = s.currency;
     $('#summary', main).innerHTML = `
       <section class="panel">
-        <p><strong>${esc(t('penalties.net', { amount: money(s.net, cur) }))}</strong> ${esc(
-          t('penalties.cap', {
-            cap: money(s.cap.amount, cur),
-            fraction: percent(s.cap.fraction),
-            total: money(s.totalValue, cur),
-            scope: label('capScope', s.cap.scope),
-          }),
-        )}
+        <p><strong>${esc(t('penalties.net', { amount: money(s.net, cur) }))}</strong> ${
+          s.cap === null
+            ? esc(t('penalties.noTerms'))
+            : esc(
+                t('penalties.cap', {
+                  cap: money(s.cap.amount, cur),
+                  fraction: percent(s.cap.fraction),
+                  total: money(s.totalValue, cur),
+                  scope: label('capScope', s.cap.scope),
+                }),
+              )
+        }
         ${s.headroom !== null ? ` · ${esc(t('penalties.headroom', { amount: money(s.headroom, cur) }))}` : ''}</p>
-        <p class="muted">${esc(t('penalties.rate', { rate: percent(s.ratePerPeriod), period: t(`domain:amount.${s.period.unit}`, { count: s.period.amount }), amount: money(s.amountPerPeriod, cur) }))}</p>
+        ${s.cap === null ? '' : `<p class="muted">${esc(t('penalties.rate', { rate: percent(s.ratePerPeriod), period: t(`domain:amount.${s.period.unit}`, { count: s.period.amount }), amount: money(s.amountPerPeriod, cur) }))}</p>`}
         <div class="gauge ${s.capReached ? 'red' : ''}" role="meter" aria-label="${esc(t('penalties.gauge'))}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${used.toFixed(1)}" aria-valuetext="${esc(t('penalties.used', { share: number(used / 100, { style: 'percent', maximumFractionDigits: 1 }) }))}"><div style="width:${used}%"></div></div>
         <p class="muted">${esc(t('penalties.used', { share: number(used / 100, { style: 'percent', maximumFractionDigits: 1 }) }))}${s.capReached ? ` — ${esc(t('penalties.capReached'))}` : ''}</p>
       </section>

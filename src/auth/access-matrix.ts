@@ -14,6 +14,8 @@ import type { Role } from './roles';
  * | POST incidents (report), POST incidents/{id}/{step}          |       |    ✓     |         |        |
  * | GET ledger, contracts/{id}/penalties, …/reconciliation       |   ✓   |          |    ✓    |        |
  * | POST policies/{id}/simulate (past incidents' money)          |   ✓   |          |    ✓    |        |
+ * | GET contracts/{id}/adjustments[/{adjustmentId}]              |   ✓   |          |    ✓    |        |
+ * | POST contracts/{id}/adjustments (+ /approve, /reject)        |       |          |    ✓    |        |
  * | POST/GET tokens, GET tokens/{id}, POST tokens/{id}/revoke    |   ✓   |          |         |        |
  * | GET audit                                                    |   ✓   |          |         |        |
  * | GET session (who am I)                                       |   ✓   |    ✓     |    ✓    |   ✓    |
@@ -33,4 +35,6 @@ export const ACCESS = {
   incidentWrite: ['engineer'],
   /** Ledger, penalty summaries, reconciliation, policy simulations (they show money). */
   finance: ['finance', 'admin'],
+  /** Proposing, approving and rejecting manual ledger adjustments: finance people only (two of them, maker–checker). */
+  adjustments: ['finance'],
 } as const satisfies Record<string, readonly Role[]>;

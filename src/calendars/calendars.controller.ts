@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, PageOf, PageQuery } from '../admin/pagination';
@@ -17,6 +19,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { CalendarsService, toCalendarResponse } from './calendars.service';
 import { DeadlinePreviewService } from './deadline-preview.service';
+import { calendarToIcs } from './ical';
 import { CalendarResponse } from './dto/calendar.response';
 import { CreateCalendarDto, UpdateCalendarDto } from './dto/create-calendar.dto';
 import { DeadlinePreviewDto, DeadlinePreviewResponse } from './dto/deadline-preview.dto';
@@ -53,6 +56,24 @@ export class CalendarsController {
   async list(@Query() query: PageQuery): Promise<Page<CalendarResponse>> {
     const page = await this.calendars.list(query);
     return { ...page, items: page.items.map(toCalendarResponse) };
+  }
+
+  // Declared before ':id' so "…/abc.ics" is the export, not a calendar called "abc.ics".
+  @Get(':id.ics')
+  @Roles(...ACCESS.read)
+  @ApiOperation({
+    summary: 'The calendar as iCalendar (RFC 5545) for subscription',
+    description:
+      'One all-day event per holiday and per extra working day (make-up days with their hours); dates from a holiday feed are named after it.',
+  })
+  @ApiParam(ID)
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'text/calendar; charset=utf-8', schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\n…' } })
+  @ApiNotFoundResponse({ description: 'No such calendar' })
+  async ics(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.get(id);
+    res.status(200).type('text/calendar; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${calendar.id}.ics"`);
+    res.send(calendarToIcs(calendar));
   }
 
   @Get(':id')

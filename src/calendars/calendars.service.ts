@@ -6,7 +6,11 @@ import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isStorableText } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { ConflictError, NotFoundError } from '../common/errors';
-import { BusinessCalendar } from '../domain/clock/calendar';
+import { BusinessCalendar, validateCalendar } from '../domain/clock/calendar';
+import { applyOverrides, materialiseFeed, type FeedDate } from '../domain/clock/feed';
+import type { CalendarDefinition } from '../domain/clock/types';
+import { DomainValidationError } from '../domain/errors';
+import { feedEntries } from './holiday-sources';
 import { CalendarEntity } from './calendar.entity';
 import type { CalendarResponse } from './dto/calendar.response';
 import type { CreateCalendarDto, UpdateCalendarDto } from './dto/create-calendar.dto';
@@ -26,15 +30,31 @@ function uniqueName(name: string) {
   return { calendars_name_key: { field: 'name', value: name } };
 }
 
+/**
+ * Reads the calendar's holiday feed now and materialises it into its dates (validated again as a
+ * whole). `previous`: the feed dates of the stored version, taken out before the new ones go in.
+ */
+export function withHolidayFeed(definition: CalendarDefinition, previous: readonly FeedDate[] = []): CalendarDefinition {
+  const feed = definition.holidayFeed;
+  if (!feed) return definition;
+  const read = feedEntries(feed.region, feed.years, 'definition.holidayFeed');
+  if ('issues' in read) throw new DomainValidationError(read.issues);
+  const dates = applyOverrides(read.entries, feed.overrides);
+  const stale = [...previous, ...(feed.dates ?? [])];
+  const merged = materialiseFeed(definition, dates, stale, feed.makeUpWindows);
+  return validateCalendar({ ...merged, holidayFeed: { ...feed, dates } }, 'definition.');
+}
+
 @Injectable()
 export class CalendarsService {
   constructor(@InjectRepository(CalendarEntity) private readonly calendars: Repository<CalendarEntity>) {}
 
   /** `manager`: run inside a caller's transaction (the change with its audit row; template import). */
   async create(dto: CreateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
+    const definition = withHolidayFeed(dto.definition as CalendarDefinition);
     const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
     await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name);
-    const entity = repo.create({ id: randomUUID(), name: dto.name, definition: dto.definition, builtIn: false });
+    const entity = repo.create({ id: randomUUID(), name: dto.name, definition, builtIn: false });
     return translateUniqueViolation('calendar', uniqueName(dto.name), () => repo.save(entity));
   }
 
@@ -69,7 +89,9 @@ export class CalendarsService {
     if (existing.builtIn) {
       throw new ConflictError(`calendar ${id} is built in and cannot be updated; create a calendar of your own instead`, 'built_in');
     }
-    if (dto.definition !== undefined) existing.definition = dto.definition;
+    if (dto.definition !== undefined) {
+      existing.definition = withHolidayFeed(dto.definition as CalendarDefinition, existing.definition.holidayFeed?.dates);
+    }
     if (dto.name !== undefined) {
       await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name, id);
       existing.name = dto.name;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ContractStatus } from '../domain/contract/life';
 import type { PenaltyTerms } from '../domain/penalty/terms';
 import type { Language } from '../i18n/languages';
 
@@ -27,8 +28,9 @@ export class ContractEntity {
   @Column({ name: 'policy_id', type: 'uuid' })
   policyId: string;
 
-  @Column({ name: 'penalty_terms', type: 'jsonb' })
-  penaltyTerms: PenaltyTerms;
+  /** Null: the contract carries no money (breaches are tracked, nothing is posted). */
+  @Column({ name: 'penalty_terms', type: 'jsonb', nullable: true })
+  penaltyTerms: PenaltyTerms | null;
 
   /** ISO date "YYYY-MM-DD" (TypeORM hydrates `date` columns as strings). */
   @Column({ name: 'starts_on', type: 'date', nullable: true })
@@ -43,6 +45,16 @@ export class ContractEntity {
   /** Language of the customer-facing documents (fault reports, notifications). */
   @Column({ type: 'text' })
   language: Language;
+
+  /** active, suspended or terminated (never deleted: its ledger and history stay). */
+  @Column({ type: 'text', default: 'active' })
+  status: ContractStatus;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -15,11 +15,16 @@ import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService, changes, givenFields } from '../audit/audit.service';
-import { ContractsService, toContractResponse } from './contracts.service';
+import type { ContractAction } from '../domain/contract/life';
+import { ContractsService } from './contracts.service';
+import { ContractActionDto } from './dto/contract-action.dto';
 import { ContractResponse } from './dto/contract.response';
 import { CreateContractDto, UpdateContractDto } from './dto/contract.dto';
 
 const ID = { name: 'id', format: 'uuid', description: 'Contract id' };
+const LIFE =
+  'suspend: active → suspended; resume: suspended → active; terminate: active or suspended → terminated (final). While suspended or ' +
+  'terminated no incident can be reported under it; incidents already running go on. The reason is kept on the contract and audited.';
 
 @ApiTags('admin: contracts')
 @ApiBadRequestResponse({ description: 'Invalid input: fieldErrors name each field path and the reason' })
@@ -38,8 +43,8 @@ export class ContractsController {
   @ApiConflictResponse({ description: 'A contract with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateContractDto): Promise<ContractResponse> {
     return this.audit.withAudit(principal, async (m) => {
-      const created = toContractResponse(await this.contracts.create(dto, m));
-      const { id, createdAt, updatedAt, ...terms } = created;
+      const created = await this.contracts.respond(await this.contracts.create(dto, m));
+      const { id, createdAt, updatedAt, extension, effectiveEndsOn, statusChangedAt, ...terms } = created;
       return { result: created, action: 'contract.create', entity: { type: 'contract', id }, details: terms };
     });
   }
@@ -50,7 +55,7 @@ export class ContractsController {
   @ApiOkResponse({ type: PageOf(ContractResponse) })
   async list(@Query() query: PageQuery): Promise<Page<ContractResponse>> {
     const page = await this.contracts.list(query);
-    return { ...page, items: page.items.map(toContractResponse) };
+    return { ...page, items: await this.contracts.respondAll(page.items) };
   }
 
   @Get(':id')
@@ -60,7 +65,7 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractResponse })
   @ApiNotFoundResponse({ description: 'No such contract' })
   async get(@Param('id') id: string): Promise<ContractResponse> {
-    return toContractResponse(await this.contracts.get(id));
+    return this.contracts.respond(await this.contracts.get(id));
   }
 
   @Put(':id')
@@ -80,10 +85,61 @@ export class ContractsController {
     @Body() dto: UpdateContractDto,
   ): Promise<ContractResponse> {
     return this.audit.withAudit(principal, async (m) => {
-      const before = toContractResponse(await this.contracts.get(id, m));
-      const after = toContractResponse(await this.contracts.update(id, dto, m));
+      const before = await this.contracts.respond(await this.contracts.get(id, m));
+      const after = await this.contracts.respond(await this.contracts.update(id, dto, m));
       const details = { changes: changes(before, after, givenFields(dto)) };
       return { result: after, action: 'contract.update', entity: { type: 'contract', id }, details };
+    });
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Roles(...ACCESS.admin)
+  @ApiOperation({ summary: 'Suspend a contract: no incident can be reported under it until it is resumed', description: LIFE })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiNotFoundResponse({ description: 'No such contract' })
+  @ApiConflictResponse({ description: 'Not active' })
+  suspend(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: ContractActionDto): Promise<ContractResponse> {
+    return this.transition(principal, id, 'suspend', dto.reason);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles(...ACCESS.admin)
+  @ApiOperation({ summary: 'Resume a suspended contract', description: LIFE })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiNotFoundResponse({ description: 'No such contract' })
+  @ApiConflictResponse({ description: 'Not suspended' })
+  resume(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: ContractActionDto): Promise<ContractResponse> {
+    return this.transition(principal, id, 'resume', dto.reason);
+  }
+
+  @Post(':id/terminate')
+  @HttpCode(200)
+  @Roles(...ACCESS.admin)
+  @ApiOperation({ summary: 'Terminate a contract (final; never deleted: its ledger and history stay)', description: LIFE })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiNotFoundResponse({ description: 'No such contract' })
+  @ApiConflictResponse({ description: 'Already terminated' })
+  terminate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: ContractActionDto): Promise<ContractResponse> {
+    return this.transition(principal, id, 'terminate', dto.reason);
+  }
+
+  /** The status change and its audit row in one transaction, the contract row locked meanwhile. */
+  private transition(principal: Principal, id: string, action: ContractAction, reason: string): Promise<ContractResponse> {
+    return this.audit.withAudit(principal, async (m) => {
+      const existing = await this.contracts.get(id, m);
+      const from = existing.status;
+      const after = await this.contracts.respond(await this.contracts.transition(existing, action, reason, m));
+      return {
+        result: after,
+        action: `contract.${action}`,
+        entity: { type: 'contract', id: after.id },
+        details: { reason, from, to: after.status },
+      };
     });
   }
 }

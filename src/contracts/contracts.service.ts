@@ -6,16 +6,25 @@ import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isUuid } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { CalendarsService } from '../calendars/calendars.service';
-import { NotFoundError } from '../common/errors';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { contractTransition, extendedEnd, forceMajeureDays, type ContractAction } from '../domain/contract/life';
 import { formatMoney } from '../domain/penalty/money';
 import { DEFAULT_CONTRACT_LANGUAGE } from '../i18n/languages';
 import { PoliciesService } from '../policies/policies.service';
 import { parseInput } from '../domain/validation';
 import { ContractEntity } from './contract.entity';
-import { CreateContractSchema, type CreateContractDto, type UpdateContractDto } from './dto/contract.dto';
+import { ContractFieldsSchema, CreateContractSchema, type CreateContractDto, type UpdateContractDto } from './dto/contract.dto';
 import type { ContractResponse } from './dto/contract.response';
 
-export function toContractResponse(c: ContractEntity): ContractResponse {
+/** A resumed force-majeure pause of one of the contract's incidents. */
+export interface ForceMajeureRow {
+  incidentId: string;
+  from: number;
+  to: number;
+}
+
+export function toContractResponse(c: ContractEntity, pauses: readonly ForceMajeureRow[] = []): ContractResponse {
+  const { days } = forceMajeureDays(pauses);
   return {
     id: c.id,
     name: c.name,
@@ -30,6 +39,18 @@ export function toContractResponse(c: ContractEntity): ContractResponse {
     endsOn: c.endsOn,
     webhookUrl: c.webhookUrl,
     language: c.language,
+    effectiveEndsOn: extendedEnd(c.endsOn, days),
+    extension: {
+      days,
+      pauses: pauses.map((p) => ({
+        incidentId: p.incidentId,
+        pausedFrom: new Date(p.from).toISOString(),
+        pausedTo: new Date(p.to).toISOString(),
+      })),
+    },
+    status: c.status,
+    statusReason: c.statusReason,
+    statusChangedAt: c.statusChangedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -64,6 +85,45 @@ export class ContractsService {
     return translateUniqueViolation('contract', uniqueName(dto.name), () => repo.save(entity));
   }
 
+  /** The force-majeure pauses of these contracts' incidents, per contract. */
+  async forceMajeure(contractIds: string[]): Promise<Map<string, ForceMajeureRow[]>> {
+    const out = new Map<string, ForceMajeureRow[]>();
+    if (contractIds.length === 0) return out;
+    const rows: Array<{ contract_id: string; incident_id: string; from_ms: string; to_ms: string }> = await this.contracts.manager.query(
+      `SELECT contract_id, incident_id, (extract(epoch FROM paused_from) * 1000)::bigint AS from_ms,
+         (extract(epoch FROM paused_to) * 1000)::bigint AS to_ms
+       FROM contract_force_majeure WHERE contract_id = ANY($1::uuid[]) ORDER BY paused_from, incident_id`,
+      [contractIds],
+    );
+    for (const r of rows) {
+      const list = out.get(r.contract_id) ?? [];
+      list.push({ incidentId: r.incident_id, from: Number(r.from_ms), to: Number(r.to_ms) });
+      out.set(r.contract_id, list);
+    }
+    return out;
+  }
+
+  /** The API's view of contracts: with their force-majeure extension. */
+  async respond(c: ContractEntity): Promise<ContractResponse> {
+    return toContractResponse(c, (await this.forceMajeure([c.id])).get(c.id));
+  }
+
+  async respondAll(items: ContractEntity[]): Promise<ContractResponse[]> {
+    const pauses = await this.forceMajeure(items.map((c) => c.id));
+    return items.map((c) => toContractResponse(c, pauses.get(c.id)));
+  }
+
+  /**
+   * suspend / resume / terminate `existing` (read locked in the caller's transaction): the status
+   * moves (409 when it cannot), with its reason. Never deleted.
+   */
+  async transition(existing: ContractEntity, action: ContractAction, reason: string, manager: EntityManager): Promise<ContractEntity> {
+    const next = contractTransition(existing.status, action);
+    if ('refused' in next) throw new ConflictError(next.refused, 'contract_status');
+    Object.assign(existing, { status: next.to, statusReason: reason, statusChangedAt: new Date() });
+    return manager.getRepository(ContractEntity).save(existing);
+  }
+
   /** `manager`: read inside a caller's transaction, the row locked until it ends. */
   async get(id: string, manager?: EntityManager): Promise<ContractEntity> {
     const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
@@ -95,8 +155,8 @@ export class ContractsService {
   }
 }
 
-/** The stored contract as the create schema reads it. */
+/** The stored contract as the create schema reads it (its input fields only). */
 function toContractInput(c: ContractEntity): Record<string, unknown> {
-  const { id, createdAt, updatedAt, ...rest } = toContractResponse(c);
-  return rest;
+  const response = toContractResponse(c) as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(ContractFieldsSchema.shape).map((key) => [key, response[key]]));
 }

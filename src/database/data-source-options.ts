@@ -6,6 +6,9 @@ import { ContractLanguage1766150000000 } from './migrations/1766150000000-Contra
 import { SharedWriteRateLimit1766500000000 } from './migrations/1766500000000-SharedWriteRateLimit';
 import { AuditWithTheTimeline1766600000000 } from './migrations/1766600000000-AuditWithTheTimeline';
 import { SpareLoans1766700000000 } from './migrations/1766700000000-SpareLoans';
+import { NoPenaltyContracts1795904708251 } from './migrations/1795904708251-NoPenaltyContracts';
+import { LedgerAdjustments1795904708252 } from './migrations/1795904708252-LedgerAdjustments';
+import { ContractLife1795904708253 } from './migrations/1795904708253-ContractLife';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -22,6 +25,9 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
       SharedWriteRateLimit1766500000000,
       AuditWithTheTimeline1766600000000,
       SpareLoans1766700000000,
+      NoPenaltyContracts1795904708251,
+      LedgerAdjustments1795904708252,
+      ContractLife1795904708253,
     ],
     migrationsTableName: 'schema_migrations',
     entities: [],

@@ -40,6 +40,8 @@ import {
 } from '../domain/ladder';
 import type { ListIncidentsQuery } from './dto/list-incidents.dto';
 import type { ReportIncidentDto } from './dto/report-incident.dto';
+import { AuditService } from '../audit/audit.service';
+import { checkContractStanding, type TermOverride } from './contract-standing';
 import { IncidentSnapshotRepository } from './incident-snapshot.repository';
 
 /** What the list reads of an incident (not the pinned snapshot: it is large and the list never needs it). */
@@ -80,6 +82,8 @@ interface IncidentRow {
   breach_count: number;
   state: IncidentView | null;
   pinned: PinnedSnapshot | null;
+  /** Reported outside the contract term by an admin's override (its reason), else null. */
+  term_override?: TermOverride | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -91,6 +95,7 @@ export class IncidentsService {
     private readonly snapshots: IncidentSnapshotRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -121,13 +126,20 @@ export class IncidentsService {
       const known = Object.keys(snapshot.policy.definition.severities).join(', ');
       throw new DomainValidationError([{ path: 'severity', message: `must be one of the contract policy's classes: ${known}` }]);
     }
+    const termOverride = await checkContractStanding(this.dataSource.manager, {
+      contractId: dto.contractId,
+      reportedAt,
+      zone: snapshot.calendar.definition.zone,
+      override: dto.termOverride,
+      principal,
+    });
     const id = randomUUID();
     const workflowId = incidentWorkflowId(id);
     const inserted: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO incidents (id, workflow_id, contract_id, severity, description, reported_at, policy_id, policy_version,
-         status, rung, stage, idempotency_key, pinned, pinned_source, language)
+         status, rung, stage, idempotency_key, pinned, pinned_source, language, term_override)
        VALUES ($1, $2, $3, $4, $5, timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7, $8, 'open', 'triage', 'triage', $9,
-         $10::jsonb, 'report', $11)
+         $10::jsonb, 'report', $11, $12::jsonb)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         id,
@@ -141,6 +153,7 @@ export class IncidentsService {
         idempotencyKey ?? null,
         JSON.stringify(snapshot),
         snapshot.contract.language ?? null,
+        termOverride === null ? null : JSON.stringify(termOverride),
       ],
     );
     if (inserted.length === 0) {
@@ -149,6 +162,7 @@ export class IncidentsService {
       await this.ensureWorkflow(existing, principal, idempotencyKey!);
       return { id: existing.id, workflowId: existing.workflow_id, created: false };
     }
+    if (termOverride) await this.audit.record(principal, 'incident.term_override', { type: 'incident', id }, { ...termOverride });
     const input: IncidentWorkflowInput = {
       incidentId: id,
       severity: dto.severity,
@@ -310,7 +324,16 @@ export class IncidentsService {
         breachCount: view.breachCount,
       });
     }
-    return { ...summary, zone, severities, live: live.live, liveReason: live.reason, state: view, timeline };
+    return {
+      ...summary,
+      termOverride: row.term_override ?? null,
+      zone,
+      severities,
+      live: live.live,
+      liveReason: live.reason,
+      state: view,
+      timeline,
+    };
   }
 
   /** The view at now, the zone its times are shown in and the severity classes it can be reclassified to. */

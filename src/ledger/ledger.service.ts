@@ -26,6 +26,8 @@ export const LEDGER_CSV_COLUMNS = [
   'workflow_id',
   'run_id',
   'idempotency_key',
+  'adjustment_id',
+  'counts_against_cap',
 ] as const;
 
 /** Rows fetched per round trip when streaming CSV (memory stays bounded whatever the ledger's size). */
@@ -35,7 +37,7 @@ interface LedgerRow {
   id: string;
   created_at: Date;
   contract_id: string;
-  incident_id: string;
+  incident_id: string | null;
   kind: string;
   period_index: number;
   period_start: Date;
@@ -48,6 +50,8 @@ interface LedgerRow {
   workflow_id: string;
   run_id: string;
   idempotency_key: string;
+  adjustment_id: string | null;
+  counts_against_cap: boolean;
 }
 
 interface TotalsRow {
@@ -55,6 +59,7 @@ interface TotalsRow {
   accrued: string;
   reversed: string;
   corrected: string;
+  adjusted: string;
   net: string;
   count: number;
 }
@@ -62,12 +67,13 @@ interface TotalsRow {
 /** The SELECT list of ledger entries (JSON and CSV; the benchmark explains queries built on it). */
 export const LEDGER_SELECT_COLUMNS = `id::text AS id, created_at, contract_id, incident_id, kind, period_index, period_start, period_end,
   amount::text AS amount, currency, rate::text AS rate, basis_amount::text AS basis_amount, cap_applied,
-  workflow_id, run_id, idempotency_key`;
+  workflow_id, run_id, idempotency_key, adjustment_id, counts_against_cap`;
 
 /** Sums per kind with FILTER clauses; amounts stay NUMERIC (text on the wire), never floats. */
 const TOTALS = `COALESCE(SUM(amount) FILTER (WHERE kind = 'accrual'), 0)::text AS accrued,
   COALESCE(SUM(amount) FILTER (WHERE kind = 'reversal'), 0)::text AS reversed,
   COALESCE(SUM(amount) FILTER (WHERE kind = 'correction'), 0)::text AS corrected,
+  COALESCE(SUM(amount) FILTER (WHERE kind = 'adjustment'), 0)::text AS adjusted,
   COALESCE(SUM(amount), 0)::text AS net`;
 
 function toItem(r: LedgerRow): LedgerEntryResponse {
@@ -89,6 +95,8 @@ function toItem(r: LedgerRow): LedgerEntryResponse {
     workflowId: r.workflow_id,
     runId: r.run_id,
     idempotencyKey: r.idempotency_key,
+    adjustmentId: r.adjustment_id,
+    countsAgainstCap: r.counts_against_cap,
   };
 }
 
@@ -111,6 +119,8 @@ function toCsv(i: LedgerEntryResponse): string {
     i.workflowId,
     i.runId,
     i.idempotencyKey,
+    i.adjustmentId,
+    i.countsAgainstCap,
   ]);
 }
 
@@ -120,6 +130,7 @@ function totalsOf(r: TotalsRow): LedgerTotals {
     accrued: moneyOut(r.accrued, currency),
     reversed: moneyOut(r.reversed, currency),
     corrected: moneyOut(r.corrected, currency),
+    adjusted: moneyOut(r.adjusted, currency),
     net: moneyOut(r.net, currency),
     count: r.count,
   };
@@ -127,7 +138,7 @@ function totalsOf(r: TotalsRow): LedgerTotals {
 
 function zeroTotals(currency: string | null): LedgerTotals {
   const zero = currency ? moneyOut('0', currency) : '0';
-  return { accrued: zero, reversed: zero, corrected: zero, net: zero, count: 0 };
+  return { accrued: zero, reversed: zero, corrected: zero, adjusted: zero, net: zero, count: 0 };
 }
 
 /** Resolves when the response can take more (or is gone): backpressure for streamed downloads. */

@@ -13,7 +13,8 @@ export interface FinanceContract {
   id: string;
   currency: string;
   totalValue: string;
-  terms: PenaltyTerms;
+  /** Null: the contract carries no penalty terms (no rate, no cap). */
+  terms: PenaltyTerms | null;
 }
 
 /** Loads a contract or throws NotFoundError (404); a non-uuid id cannot exist. */
@@ -27,13 +28,15 @@ export async function loadFinanceContract(db: DataSource | EntityManager, id: st
   const r = rows[0];
   const currency = r.currency.trim();
   // Stored terms were validated on write; fill the documented defaults for older rows.
-  const terms: PenaltyTerms = {
-    period: { ...DEFAULT_PENALTY_PERIOD },
-    capScope: 'contract',
-    partialPeriod: 'started',
-    countFrom: 'report',
-    ...(r.penalty_terms as Partial<PenaltyTerms>),
-  } as PenaltyTerms;
+  const terms: PenaltyTerms | null =
+    r.penalty_terms &&
+    ({
+      period: { ...DEFAULT_PENALTY_PERIOD },
+      capScope: 'contract',
+      partialPeriod: 'started',
+      countFrom: 'report',
+      ...(r.penalty_terms as Partial<PenaltyTerms>),
+    } as PenaltyTerms);
   return { id: r.id, currency, totalValue: formatMoney(r.total_value, currency), terms };
 }
 
@@ -57,7 +60,7 @@ export const CONTRACT_PENALTIES_SQL = `SELECT incident_id, currency,
    count(*)::int AS entries,
    COALESCE(bool_or(cap_applied) FILTER (WHERE kind = 'accrual'), false) AS cap_applied
    FROM ledger_entries
-   WHERE contract_id = $1
+   WHERE contract_id = $1 AND kind <> 'adjustment'
    GROUP BY incident_id, currency
    ORDER BY min(id)`;
 
@@ -71,8 +74,17 @@ export class PenaltiesService {
       const contract = await loadFinanceContract(tx, contractId);
       const { currency, totalValue, terms } = contract;
       const rows: IncidentAggregateRow[] = await tx.query(CONTRACT_PENALTIES_SQL, [contract.id]);
-      const cap = capAmount(totalValue, terms.capFraction, currency);
-      const perIncident = terms.capScope === 'incident';
+      // Manual adjustments, apart from the rate-based rows; those counted against the cap use its headroom.
+      const adjustmentRows: Array<{ incident_id: string | null; total: string; counted: string; entries: number }> = await tx.query(
+        `SELECT incident_id, SUM(amount)::text AS total, COALESCE(SUM(amount) FILTER (WHERE counts_against_cap), 0)::text AS counted,
+           count(*)::int AS entries
+         FROM ledger_entries WHERE contract_id = $1 AND kind = 'adjustment' AND currency = $2 GROUP BY incident_id`,
+        [contract.id, currency],
+      );
+      const countedFor = (incidentId: string) => adjustmentRows.find((a) => a.incident_id === incidentId)?.counted ?? '0';
+      // A contract without terms has no cap: sums only (rows may remain from terms it had before).
+      const cap = terms ? capAmount(totalValue, terms.capFraction, currency) : null;
+      const perIncident = terms?.capScope === 'incident';
       const warnings: string[] = [];
       const incidents: IncidentPenaltyResponse[] = [];
       for (const r of rows) {
@@ -93,25 +105,45 @@ export class PenaltiesService {
           entries: r.entries,
           capApplied: r.cap_applied,
         };
-        if (perIncident) item.headroom = headroomOf(cap, net, currency);
+        if (perIncident && cap !== null) item.headroom = headroomOf(cap, sumMoney([net, countedFor(r.incident_id)], currency), currency);
         incidents.push(item);
       }
       const sum = (pick: (i: IncidentPenaltyResponse) => string) => sumMoney(incidents.map(pick), currency);
       const net = sum((i) => i.net);
+      const adjusted = sumMoney(
+        adjustmentRows.map((a) => a.total),
+        currency,
+      );
+      const counted = sumMoney(
+        adjustmentRows.map((a) => a.counted),
+        currency,
+      );
+      const used = sumMoney([net, counted], currency);
       return {
         contractId: contract.id,
         currency,
         totalValue,
-        ratePerPeriod: terms.ratePerPeriod,
-        period: terms.period,
-        amountPerPeriod: accrualPerPeriod(totalValue, terms.ratePerPeriod, currency),
-        cap: { fraction: terms.capFraction, amount: cap, scope: terms.capScope },
+        ratePerPeriod: terms?.ratePerPeriod ?? null,
+        period: terms?.period ?? null,
+        amountPerPeriod: terms ? accrualPerPeriod(totalValue, terms.ratePerPeriod, currency) : null,
+        cap: terms && cap !== null ? { fraction: terms.capFraction, amount: cap, scope: terms.capScope } : null,
         accrued: sum((i) => i.accrued),
         reversed: sum((i) => i.reversed),
         corrected: sum((i) => i.corrected),
         net,
-        headroom: perIncident ? null : headroomOf(cap, net, currency),
-        capReached: perIncident ? incidents.some((i) => compareMoney(i.net, cap) >= 0) : compareMoney(net, cap) >= 0,
+        adjustments: {
+          total: adjusted,
+          countedAgainstCap: counted,
+          entries: adjustmentRows.reduce((n, a) => n + a.entries, 0),
+        },
+        owed: sumMoney([net, adjusted], currency),
+        headroom: perIncident || cap === null ? null : headroomOf(cap, used, currency),
+        capReached:
+          cap === null
+            ? false
+            : perIncident
+              ? incidents.some((i) => compareMoney(sumMoney([i.net, countedFor(i.incidentId)], currency), cap) >= 0)
+              : compareMoney(used, cap) >= 0,
         incidents,
         warnings,
       };

@@ -34,9 +34,13 @@ export interface IncidentFacts {
 export interface LedgerRowFact {
   /** bigserial as text: the order the ledger took rows in (ids are drawn under the cap lock). */
   id: string;
+  /** '' for an adjustment made for the contract as a whole. */
   incidentId: string;
-  kind: 'accrual' | 'reversal' | 'correction';
+  /** adjustment: a manual adjustment (not rate-based): never compared, only its share of the cap is taken into account. */
+  kind: 'accrual' | 'reversal' | 'correction' | 'adjustment';
   periodIndex: number;
+  /** False only for adjustments approved as not counting against the cap (absent: counts). */
+  countsAgainstCap?: boolean;
   /** NUMERIC as text, signed. */
   amount: string;
   currency: string;
@@ -197,8 +201,10 @@ export function reconcileContract(input: {
     }
   }
 
-  const rows = [...input.ledger].sort((a, b) => compareIds(a.id, b.id));
-  for (const g of periodGroups(rows)) {
+  // Manual adjustments are shown apart; those counted against the cap stay in the running net the cap is applied to.
+  const adjustments = input.ledger.filter((r) => r.kind === 'adjustment');
+  const rows = input.ledger.filter((r) => r.kind !== 'adjustment' || r.countsAgainstCap !== false).sort((a, b) => compareIds(a.id, b.id));
+  for (const g of periodGroups(rows.filter((r) => r.kind !== 'adjustment'))) {
     let w = byId.get(g.incidentId);
     if (!w) {
       w = blank({ id: g.incidentId, workflowId: '', rowStatus: 'unknown', reportedAt: 0, pinned: null, state: null });
@@ -214,16 +220,28 @@ export function reconcileContract(input: {
 
   const works = [...byId.values()].sort(compareIncidents);
 
-  expectAfterCap(contract.terms.capScope, works, rows, byId);
+  const capScope = contract.terms?.capScope ?? 'contract';
+  expectAfterCap(capScope, works, rows, byId);
 
   const results: IncidentReconciliation[] = works.map((w) => compare(w));
   return {
     contractId: contract.id,
     asOf: new Date(asOf).toISOString(),
     currency,
-    capScope: contract.terms.capScope,
+    capScope,
     ok: results.every((r) => r.result !== 'mismatch'),
     incidents: results,
+    adjustments: {
+      entries: adjustments.length,
+      total: sumMoney(
+        adjustments.filter((a) => a.currency === currency).map((a) => a.amount),
+        currency,
+      ),
+      countedAgainstCap: sumMoney(
+        adjustments.filter((a) => a.currency === currency && a.countsAgainstCap !== false).map((a) => a.amount),
+        currency,
+      ),
+    },
   };
 
   function compare(w: Work): IncidentReconciliation {
@@ -419,7 +437,7 @@ function expectAfterCap(scope: 'contract' | 'incident', works: Work[], rows: Led
     if (w.off || w.problem) continue;
     const liveCount = new Map<number, number>();
     for (const g of w.groups) liveCount.set(g.periodIndex, (liveCount.get(g.periodIndex) ?? 0) + g.accruals - g.reversals - g.corrections);
-    const mine = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.incidentId === w.facts.id);
+    const mine = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.incidentId === w.facts.id && row.kind !== 'adjustment');
     // A correction closes a generation (reclassification): the current schedule was posted after the last one.
     const lastCorrection = mine.filter(({ row }) => row.kind === 'correction').pop()?.i ?? -1;
     const own = mine.filter(({ i }) => i > lastCorrection);

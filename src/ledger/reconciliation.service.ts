@@ -18,8 +18,9 @@ interface FactsRow {
 
 interface LedgerRow {
   id: string;
-  incident_id: string;
-  kind: 'accrual' | 'reversal' | 'correction';
+  incident_id: string | null;
+  kind: 'accrual' | 'reversal' | 'correction' | 'adjustment';
+  counts_against_cap: boolean;
   period_index: number;
   amount: string;
   currency: string;
@@ -44,7 +45,7 @@ export class ReconciliationService {
       );
       const ledger: LedgerRow[] = await tx.query(
         `SELECT id::text AS id, incident_id, kind, period_index, amount::text AS amount, currency, rate::text AS rate,
-           basis_amount::text AS basis, created_at
+           basis_amount::text AS basis, created_at, counts_against_cap
          FROM ledger_entries WHERE contract_id = $1 ORDER BY id`,
         [contract.id],
       );
@@ -66,8 +67,9 @@ export class ReconciliationService {
       })),
       ledger: ledger.map((r) => ({
         id: r.id,
-        incidentId: r.incident_id,
+        incidentId: r.incident_id ?? '',
         kind: r.kind,
+        countsAgainstCap: r.counts_against_cap,
         periodIndex: r.period_index,
         amount: r.amount,
         currency: r.currency.trim(),

@@ -18,6 +18,7 @@ const ALL: Role[] = ['admin', 'engineer', 'finance', 'viewer'];
 const ADMIN: Role[] = ['admin'];
 const ENGINEER: Role[] = ['engineer'];
 const MONEY: Role[] = ['admin', 'finance'];
+const FINANCE: Role[] = ['finance'];
 
 /** The access matrix, written out independently of the decorators (README's table). */
 const EXPECTED: Record<string, Role[] | 'public'> = {
@@ -34,6 +35,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/calendars': ADMIN,
   'GET /api/v1/calendars': ALL,
   'GET /api/v1/calendars/{id}': ALL,
+  'GET /api/v1/calendars/{id}.ics': ALL,
   'PUT /api/v1/calendars/{id}': ADMIN,
   'POST /api/v1/calendars/{id}/deadline': ALL,
   'POST /api/v1/policies': ADMIN,
@@ -48,12 +50,20 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/contracts': ALL,
   'GET /api/v1/contracts/{id}': ALL,
   'PUT /api/v1/contracts/{id}': ADMIN,
+  'POST /api/v1/contracts/{id}/suspend': ADMIN,
+  'POST /api/v1/contracts/{id}/resume': ADMIN,
+  'POST /api/v1/contracts/{id}/terminate': ADMIN,
   'GET /api/v1/contracts/{id}/penalties': MONEY,
   'GET /api/v1/contracts/{id}/reconciliation': MONEY,
   'POST /api/v1/contracts/{id}/spare-loans': ENGINEER,
   'GET /api/v1/contracts/{id}/spare-loans': ALL,
   'POST /api/v1/spare-loans/{id}/repaired-returned': ENGINEER,
   'POST /api/v1/spare-loans/{id}/spare-recovered': ENGINEER,
+  'POST /api/v1/contracts/{id}/adjustments': FINANCE,
+  'GET /api/v1/contracts/{id}/adjustments': MONEY,
+  'GET /api/v1/contracts/{id}/adjustments/{adjustmentId}': MONEY,
+  'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/approve': FINANCE,
+  'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/reject': FINANCE,
   'GET /api/v1/templates': ALL,
   'GET /api/v1/templates/{id}': ALL,
   'POST /api/v1/templates/{id}/import': ADMIN,
@@ -186,6 +196,16 @@ describe('access matrix: every route × every role', () => {
     (a: Agent) =>
       a.post(`/api/v1/incidents/${incident(name)}/${path}`).send(body);
   let revokeTarget = '';
+  /** A proposal by a finance user other than the caller (the four-eyes rule). */
+  let otherFinance: Agent | undefined;
+  const proposal = async (): Promise<string> => {
+    otherFinance ??= await t.as(['finance'], unique('matrix-maker'));
+    const res = await otherFinance
+      .post(`/api/v1/contracts/${contractId}/adjustments`)
+      .send({ amount: '10.00', reason: 'matrix', reference: 'M-1', countsAgainstCap: false });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
   let acknowledged = false;
   /** A fresh spare loan, lent by an engineer. */
   const loan = async (): Promise<string> =>
@@ -218,6 +238,7 @@ describe('access matrix: every route × every role', () => {
     ],
     ['GET /api/v1/calendars', (a) => a.get('/api/v1/calendars')],
     ['GET /api/v1/calendars/{id}', (a) => a.get(`/api/v1/calendars/${calendarId}`)],
+    ['GET /api/v1/calendars/{id}.ics', (a) => a.get(`/api/v1/calendars/${calendarId}.ics`)],
     ['PUT /api/v1/calendars/{id}', (a) => a.put(`/api/v1/calendars/${calendarId}`).send({ name: unique('cal-renamed') })],
     [
       'POST /api/v1/calendars/{id}/deadline',
@@ -265,6 +286,15 @@ describe('access matrix: every route × every role', () => {
     ['GET /api/v1/contracts', (a) => a.get('/api/v1/contracts')],
     ['GET /api/v1/contracts/{id}', (a) => a.get(`/api/v1/contracts/${contractId}`)],
     ['PUT /api/v1/contracts/{id}', (a) => a.put(`/api/v1/contracts/${contractId}`).send({ customer: unique('Customer') })],
+    ...(['suspend', 'resume', 'terminate'] as const).map((action): [string, (a: Agent) => Promise<Response>] => [
+      `POST /api/v1/contracts/{id}/${action}`,
+      async (a) => {
+        // A contract of its own, in the status the action applies to.
+        const { contractId: own } = await createContract(t.dataSource);
+        if (action === 'resume') await t.dataSource.query(`UPDATE contracts SET status = 'suspended' WHERE id = $1`, [own]);
+        return a.post(`/api/v1/contracts/${own}/${action}`).send({ reason: 'matrix' });
+      },
+    ]),
     ['GET /api/v1/contracts/{id}/penalties', (a) => a.get(`/api/v1/contracts/${contractId}/penalties`)],
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
     [
@@ -283,6 +313,26 @@ describe('access matrix: every route × every role', () => {
         expect((await agents.engineer.post(`/api/v1/spare-loans/${id}/repaired-returned`).send({})).status).toBe(200);
         return a.post(`/api/v1/spare-loans/${id}/spare-recovered`).send({});
       },
+    ],
+    [
+      'POST /api/v1/contracts/{id}/adjustments',
+      (a) =>
+        a
+          .post(`/api/v1/contracts/${contractId}/adjustments`)
+          .send({ amount: '1.00', reason: 'matrix', reference: 'M', countsAgainstCap: false }),
+    ],
+    ['GET /api/v1/contracts/{id}/adjustments', (a) => a.get(`/api/v1/contracts/${contractId}/adjustments`)],
+    [
+      'GET /api/v1/contracts/{id}/adjustments/{adjustmentId}',
+      async (a) => a.get(`/api/v1/contracts/${contractId}/adjustments/${await proposal()}`),
+    ],
+    [
+      'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/approve',
+      async (a) => a.post(`/api/v1/contracts/${contractId}/adjustments/${await proposal()}/approve`).send({}),
+    ],
+    [
+      'POST /api/v1/contracts/{id}/adjustments/{adjustmentId}/reject',
+      async (a) => a.post(`/api/v1/contracts/${contractId}/adjustments/${await proposal()}/reject`).send({ note: 'no' }),
     ],
     ['GET /api/v1/templates', (a) => a.get('/api/v1/templates')],
     ['GET /api/v1/templates/{id}', (a) => a.get('/api/v1/templates/xinbei-service-commitment')],

@@ -91,6 +91,8 @@ const SNAKE: Record<string, string> = {
   workflowId: 'workflow_id',
   runId: 'run_id',
   idempotencyKey: 'idempotency_key',
+  adjustmentId: 'adjustment_id',
+  countsAgainstCap: 'counts_against_cap',
 };
 
 describe('finance: GET /api/v1/ledger', () => {
@@ -166,8 +168,10 @@ describe('finance: GET /api/v1/ledger', () => {
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(ids);
     expect(res.body).toMatchObject({
       currency: 'CNY',
-      totals: { accrued: '12500.00', reversed: '-5000.00', corrected: '-2500.00', net: '5000.00', count: 8 },
-      totalsByCurrency: { CNY: { accrued: '12500.00', reversed: '-5000.00', corrected: '-2500.00', net: '5000.00', count: 8 } },
+      totals: { accrued: '12500.00', reversed: '-5000.00', corrected: '-2500.00', adjusted: '0.00', net: '5000.00', count: 8 },
+      totalsByCurrency: {
+        CNY: { accrued: '12500.00', reversed: '-5000.00', corrected: '-2500.00', adjusted: '0.00', net: '5000.00', count: 8 },
+      },
       limit: 100,
       offset: 0,
       total: 8,
@@ -189,6 +193,8 @@ describe('finance: GET /api/v1/ledger', () => {
       workflowId: oddWorkflowId,
       runId: 'run-1',
       idempotencyKey: expect.stringContaining(`${i1}:accrual:p1:`),
+      adjustmentId: null,
+      countsAgainstCap: true,
     });
     expect(res.body.items[5]).toMatchObject({ kind: 'reversal', amount: '-2500.00', incidentId: i2 });
   });
@@ -197,14 +203,28 @@ describe('finance: GET /api/v1/ledger', () => {
     const byIncident = await t.http.get('/api/v1/ledger').query({ contractId, incidentId: i2 });
     expect(byIncident.status).toBe(200);
     expect(byIncident.body.items.map((i: { id: string }) => i.id)).toEqual(ids.slice(3, 7));
-    expect(byIncident.body.totals).toEqual({ accrued: '5000.00', reversed: '-5000.00', corrected: '0.00', net: '0.00', count: 4 });
+    expect(byIncident.body.totals).toEqual({
+      accrued: '5000.00',
+      reversed: '-5000.00',
+      corrected: '0.00',
+      adjusted: '0.00',
+      net: '0.00',
+      count: 4,
+    });
 
     const onlyIncident = await t.http.get('/api/v1/ledger').query({ incidentId: i1 });
     expect(onlyIncident.body.items.map((i: { id: string }) => i.id)).toEqual([ids[0], ids[1], ids[2], ids[7]]);
 
     const reversals = await t.http.get('/api/v1/ledger').query({ contractId, kind: 'reversal' });
     expect(reversals.body.items.map((i: { kind: string }) => i.kind)).toEqual(['reversal', 'reversal']);
-    expect(reversals.body.totals).toEqual({ accrued: '0.00', reversed: '-5000.00', corrected: '0.00', net: '-5000.00', count: 2 });
+    expect(reversals.body.totals).toEqual({
+      accrued: '0.00',
+      reversed: '-5000.00',
+      corrected: '0.00',
+      adjusted: '0.00',
+      net: '-5000.00',
+      count: 2,
+    });
 
     const window = await t.http
       .get('/api/v1/ledger')
@@ -240,8 +260,8 @@ describe('finance: GET /api/v1/ledger', () => {
     expect(res.body.currency).toBeNull();
     expect(res.body.totals).toBeNull();
     expect(res.body.totalsByCurrency).toEqual({
-      CNY: { accrued: '12500.00', reversed: '-5000.00', corrected: '-2500.00', net: '5000.00', count: 8 },
-      USD: { accrued: '500.00', reversed: '0.00', corrected: '0.00', net: '500.00', count: 1 },
+      CNY: { accrued: '12500.00', reversed: '-5000.00', corrected: '-2500.00', adjusted: '0.00', net: '5000.00', count: 8 },
+      USD: { accrued: '500.00', reversed: '0.00', corrected: '0.00', adjusted: '0.00', net: '500.00', count: 1 },
     });
   });
 
@@ -252,7 +272,7 @@ describe('finance: GET /api/v1/ledger', () => {
     expect(res.body).toMatchObject({
       items: [],
       currency: 'JPY',
-      totals: { accrued: '0', reversed: '0', corrected: '0', net: '0', count: 0 },
+      totals: { accrued: '0', reversed: '0', corrected: '0', adjusted: '0', net: '0', count: 0 },
       totalsByCurrency: {},
       total: 0,
     });
@@ -267,7 +287,7 @@ describe('finance: GET /api/v1/ledger', () => {
     );
     const body = res.text;
     const header =
-      'id,created_at,contract_id,incident_id,kind,period_index,period_start,period_end,amount,currency,rate,basis_amount,cap_applied,workflow_id,run_id,idempotency_key';
+      'id,created_at,contract_id,incident_id,kind,period_index,period_start,period_end,amount,currency,rate,basis_amount,cap_applied,workflow_id,run_id,idempotency_key,adjustment_id,counts_against_cap';
     expect(body.startsWith(`${header}\r\n`)).toBe(true);
     expect(body.endsWith('\r\n')).toBe(true);
     // Quoting: comma and quotes doubled; a line break inside a field is quoted and kept as is.
@@ -282,7 +302,7 @@ describe('finance: GET /api/v1/ledger', () => {
     json.body.items.forEach((item: Record<string, unknown>, n: number) => {
       const record = records[n];
       expect(Object.keys(record)).toEqual(Object.values(SNAKE));
-      for (const [field, column] of Object.entries(SNAKE)) expect(record[column]).toBe(String(item[field]));
+      for (const [field, column] of Object.entries(SNAKE)) expect(record[column]).toBe(item[field] === null ? '' : String(item[field]));
     });
     expect(records[1].run_id).toBe(oddRunId);
     expect(records[0].workflow_id).toBe(oddWorkflowId);
@@ -309,7 +329,14 @@ describe('finance: GET /api/v1/ledger', () => {
     expect(ids.every((id, k) => k === 0 || id > ids[k - 1])).toBe(true);
     expect(new Set(records.map((r) => r.amount))).toEqual(new Set(['1.25']));
     const json = await t.http.get('/api/v1/ledger').query({ contractId: fx.contractId, limit: 1 });
-    expect(json.body.totals).toEqual({ accrued: '2931.25', reversed: '0.00', corrected: '0.00', net: '2931.25', count: n });
+    expect(json.body.totals).toEqual({
+      accrued: '2931.25',
+      reversed: '0.00',
+      corrected: '0.00',
+      adjusted: '0.00',
+      net: '2931.25',
+      count: n,
+    });
   });
 
   it.each([

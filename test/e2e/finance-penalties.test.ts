@@ -140,6 +140,8 @@ describe('finance: penalties summary', () => {
       reversed: '-5000.00',
       corrected: '0.00',
       net: '7500.00',
+      adjustments: { total: '0.00', countedAgainstCap: '0.00', entries: 0 },
+      owed: '7500.00',
       headroom: '42500.00',
       capReached: false,
       incidents: [

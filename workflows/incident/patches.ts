@@ -12,4 +12,6 @@ export const PATCHES = {
    * continue-as-new is answered, not applied twice.
    */
   stepKeysAcrossRuns: 'step-keys-across-runs',
+  /** A policy's `penaltyFree` severity classes accrue nothing (and a reclassification across them corrects the ledger). */
+  penaltyFreeClasses: 'penalty-free-classes',
 } as const;

@@ -37,7 +37,10 @@ export const ContractFieldsSchema = z.strictObject({
     .meta({ example: 'CNY', description: 'ISO 4217 currency code' }),
   calendarId: z.string().min(1).meta({ example: '24x7', description: 'An existing calendar' }),
   policyId: z.string().min(1).meta({ format: 'uuid', description: 'An existing policy' }),
-  penaltyTerms: PenaltyTermsSchema,
+  penaltyTerms: PenaltyTermsSchema.nullable().meta({
+    description:
+      'The response returns them normalized, defaults filled in. null: the contract carries no money (breaches are tracked, nothing is posted); on update, running incidents keep the terms they pinned',
+  }),
   startsOn: isoDate().nullish(),
   endsOn: isoDate().nullish().meta({ description: 'Not before startsOn' }),
   webhookUrl: z
@@ -78,7 +81,7 @@ function contractRules(value: unknown, ctx: z.core.$RefinementCtx<unknown>): voi
 export const CreateContractSchema = ContractFieldsSchema.check(refineAlways<unknown>(contractRules)).transform((c) => ({
   ...c,
   totalValue: formatMoney(c.totalValue, c.currency),
-  penaltyTerms: c.penaltyTerms as PenaltyTerms,
+  penaltyTerms: c.penaltyTerms as PenaltyTerms | null,
 }));
 
 /** Fields left out keep their value; null clears startsOn, endsOn or webhookUrl. */

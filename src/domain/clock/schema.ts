@@ -89,6 +89,58 @@ export const ExtraWorkingDaySchema = z
     description: 'A date worked although the weekly pattern says otherwise (e.g. a Chinese make-up Saturday)',
   });
 
+/** A region's public-holiday feed (see feed.ts): read when the calendar is saved, materialised into its dates. */
+export const HolidayFeedSchema = z
+  .strictObject(
+    {
+      region: z
+        .string({ error: 'must be a region code such as "CN", "DE" or "DE-BY"' })
+        .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+          error: 'must be a region code such as "CN", "DE" or "DE-BY" (ISO 3166 country, optional subdivision)',
+        })
+        .meta({
+          example: 'CN',
+          description: 'CN: China with its make-up working days (调休, chinese-days); others: public holidays (date-holidays)',
+        }),
+      years: z
+        .array(z.number().int({ error: 'must be a whole year' }).min(2000).max(2100), { error: 'must be an array of years' })
+        .min(1, { error: 'must name at least one year' })
+        .max(10)
+        .meta({ example: [2026], description: 'The years whose dates are materialised when the calendar is saved' }),
+      overrides: z
+        .array(
+          z.strictObject({
+            date: isoDate('must be a valid ISO date "YYYY-MM-DD"'),
+            as: z.enum(['holiday', 'working', 'weekly'], { error: 'must be one of holiday, working, weekly' }),
+          }),
+          { error: 'must be an array of { date, as }' },
+        )
+        .default([])
+        .meta({
+          description:
+            "Single dates the admin decides: a holiday, a working day, or 'weekly' (ignore the feed: the weekly pattern decides)",
+        }),
+      makeUpWindows: windowsSchema('must be an array of working windows')
+        .optional()
+        .meta({ description: "Windows of a make-up working day; default: the first worked weekday's" }),
+      dates: z
+        .array(
+          z.strictObject({
+            date: isoDate('must be a valid ISO date "YYYY-MM-DD"'),
+            kind: z.enum(['holiday', 'workday']),
+            name: z.string(),
+            source: z.enum(['feed', 'override']),
+          }),
+        )
+        .optional()
+        .meta({
+          description: 'Output: the dates taken from the feed (or overridden), as materialised at the last save; recomputed on every save',
+        }),
+    },
+    { error: (iss) => (iss.code === 'invalid_type' ? 'must be an object { region, years, overrides? }' : undefined) },
+  )
+  .meta({ id: 'HolidayFeed' });
+
 export const CalendarDefinitionSchema = z
   .strictObject(
     {
@@ -120,6 +172,7 @@ export const CalendarDefinitionSchema = z
         .default([])
         .meta({ description: 'ISO local dates that are not worked whatever the weekday' }),
       extraWorkingDays: z.array(ExtraWorkingDaySchema, { error: 'must be an array of { date, windows }' }).default([]),
+      holidayFeed: HolidayFeedSchema.optional(),
     },
     { error: (iss) => (iss.code === 'invalid_type' ? 'must be an object' : undefined) },
   )

@@ -36,7 +36,8 @@ function periodBoundary(ctx: LadderContext, state: IncidentState, start: number,
 export function accrualPeriod(ctx: LadderContext, state: IncidentState, index: number): AccrualPeriod | null {
   const { penalty } = state;
   const terms = ctx.input.contract.penalty;
-  if (!terms || penalty.breachedAt === null || state.status === 'excluded' || state.status === 'cancelled') return null;
+  if (!terms || !ctx.accrues(state.severity) || penalty.breachedAt === null || state.status === 'excluded' || state.status === 'cancelled')
+    return null;
   const start = terms.countFrom === 'breach' ? penalty.breachedAt : ctx.input.reportedAt;
   const periodStart = periodBoundary(ctx, state, start, index - 1);
   const periodEnd = periodBoundary(ctx, state, start, index);

@@ -9,16 +9,33 @@ export function isTerminal(state: IncidentState): boolean {
   return TERMINAL.has(state.status);
 }
 
+export interface LadderOptions {
+  /**
+   * Honour the policy's `penaltyFree` classes. The workflow passes `patched('penalty-free-classes')`;
+   * everything else (reconciliation, previews) computes with it on.
+   */
+  penaltyFreeClasses?: boolean;
+  /** The pinned calendar already built (replays of many incidents share one and its memos). */
+  calendar?: BusinessCalendar;
+}
+
 /** The per-incident context the ladder computes with, derived from the pinned snapshot. */
 export class LadderContext {
   readonly calendar: BusinessCalendar;
-  /** `calendar`: the pinned calendar already built (replays of many incidents share one and its memos). */
+  readonly penaltyFreeClasses: boolean;
   constructor(
     readonly input: IncidentWorkflowInput,
     readonly workflowId: string,
-    calendar?: BusinessCalendar,
+    options: LadderOptions = {},
   ) {
-    this.calendar = calendar ?? BusinessCalendar.of(input.calendar.definition);
+    this.calendar = options.calendar ?? BusinessCalendar.of(input.calendar.definition);
+    this.penaltyFreeClasses = options.penaltyFreeClasses ?? true;
+  }
+
+  /** Whether breaches of this class accrue money: the contract has terms and the policy does not switch the class off. */
+  accrues(severity: string): boolean {
+    if (!this.input.contract.penalty) return false;
+    return !(this.penaltyFreeClasses && (this.input.policy.definition.penaltyFree ?? []).includes(severity));
   }
 
   targets(severity: string): SeverityTargets {

@@ -271,6 +271,7 @@ function end(
 function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, severity: string, now: number): void {
   const previous = state.severity;
   const breachBefore = state.penalty.breachedAt;
+  const accruedBefore = ctx.accrues(previous);
   state.severity = severity;
   for (const clock of Object.values(state.clocks)) {
     if (!clock || clock.status === 'met' || clock.status === 'stopped' || clock.status === 'fired') continue;
@@ -317,8 +318,10 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
 
   const breachAfter = state.penalty.breachedAt;
   const countsFromBreach = ctx.input.contract.penalty?.countFrom === 'breach';
-  // Periods owed change only when the breach is withdrawn, or moves while periods count from it.
-  if (breachBefore !== null && breachBefore !== breachAfter && (breachAfter === null || countsFromBreach)) {
+  // Periods owed change only when the breach is withdrawn, or moves while periods count from it, or
+  // the new class accrues where the old did not (or the other way round: a policy's penaltyFree).
+  const accrualSwitched = accruedBefore !== ctx.accrues(severity);
+  if (breachBefore !== null && ((breachBefore !== breachAfter && (breachAfter === null || countsFromBreach)) || accrualSwitched)) {
     // Corrections cancel every accrual posted or still queued; accrual then restarts from scratch.
     effects.ledger.push({ type: 'cancelAll', kind: 'correction', reason: `reclassified ${previous} -> ${severity}` });
     state.penalty.generation += 1;

@@ -28,6 +28,8 @@ export type SeverityTargets = { [R in Rung]?: { [S in SlotsOf<R> as S['field']]:
 export interface PolicyDefinition {
   /** Severity class name → rung targets. Insertion order is kept (conventionally most severe first). */
   severities: Record<string, SeverityTargets>;
+  /** Severity classes that accrue no penalty (breaches still tracked); absent in policies from before it existed. */
+  penaltyFree?: string[];
 }
 
 /** The target slots of the ladder, in ladder order (the catalogue's). */

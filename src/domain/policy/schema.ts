@@ -151,9 +151,26 @@ export const PolicyDefinitionSchema = z
   .strictObject(
     {
       severities: SeveritiesSchema,
+      penaltyFree: z
+        .array(z.string({ error: 'must be a severity class name' }), { error: 'must be an array of severity class names' })
+        .optional()
+        .meta({
+          example: ['general'],
+          description:
+            "Severity classes whose breaches accrue no penalty under the contract's terms (breaches are still tracked); absent: every class accrues",
+        }),
     },
     { error: (iss) => (iss.code === 'invalid_type' ? 'must be an object { severities }' : undefined) },
   )
+  .superRefine((def, ctx) => {
+    const seen = new Set<string>();
+    (def.penaltyFree ?? []).forEach((name, i) => {
+      if (!Object.prototype.hasOwnProperty.call(def.severities, name)) {
+        ctx.addIssue({ code: 'custom', path: ['penaltyFree', i], message: `"${name}" is not a severity class of this policy` });
+      } else if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['penaltyFree', i], message: `duplicate "${name}"` });
+      seen.add(name);
+    });
+  })
   .meta({
     id: 'PolicyDefinition',
     description: 'Targets per severity class; errors name the path, e.g. severities.urgent.triage.respondWithin.amount',

@@ -91,7 +91,7 @@ export function replayIncident(
       reportedBy: '',
     },
     incident.workflowId,
-    calendars.of(pinned.calendar.definition),
+    { calendar: calendars.of(pinned.calendar.definition) },
   );
   const commands: TimedCommand[] = [];
   const refused: RefusedStep[] = [];

@@ -13,6 +13,13 @@ export const ReportIncidentSchema = z.strictObject({
     description:
       "Who took the report (the customer's call); defaults to the name of the API token reporting it, which the audit trail records either way",
   }),
+  termOverride: z
+    .strictObject({ reason: text(2000).meta({ example: 'Customer confirmed the renewal is being signed; service continues' }) })
+    .optional()
+    .meta({
+      description:
+        "Report outside the contract's term (startsOn..endsOn, extended by force majeure) anyway: only for a token with the admin role; the reason is recorded on the incident and audited",
+    }),
 });
 
 export class ReportIncidentDto extends createZodDto(ReportIncidentSchema) {}

@@ -3,7 +3,7 @@ import { pageFields } from '../../admin/pagination';
 import { isoInstant, uuid } from '../../domain/fields';
 import { z } from '../../domain/validation';
 
-export const LEDGER_KINDS = ['accrual', 'reversal', 'correction'] as const;
+export const LEDGER_KINDS = ['accrual', 'reversal', 'correction', 'adjustment'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const LEDGER_FORMATS = ['json', 'csv'] as const;

@@ -10,10 +10,19 @@ export class LedgerEntryResponse {
   @ApiProperty({ example: '42', description: 'Posting order (bigint, as a string)' }) id: string;
   @ApiProperty({ example: '2026-11-21T09:20:00.000Z' }) createdAt: string;
   @ApiProperty({ format: 'uuid' }) contractId: string;
-  @ApiProperty({ format: 'uuid' }) incidentId: string;
   @ApiProperty({
-    enum: ['accrual', 'reversal', 'correction'],
-    description: 'reversal: incident excluded/cancelled; correction: schedule rebuilt by a reclassification',
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null only for an adjustment made for the contract as a whole',
+  })
+  incidentId: string | null;
+  @ApiProperty({
+    enum: ['accrual', 'reversal', 'correction', 'adjustment'],
+    description:
+      'accrual/reversal/correction: rate-based, posted by the incident workflow (reversal: incident excluded/cancelled; correction: schedule ' +
+      'rebuilt by a reclassification). adjustment: a manual adjustment approved by a second finance user (periodIndex 0, period = the approval ' +
+      'instant, rate 0, workflowId "adjustment-<adjustmentId>", runId the approving token)',
   })
   kind: string;
   @ApiProperty({ example: 1, description: '1-based accrual period the entry belongs to' }) periodIndex: number;
@@ -27,13 +36,19 @@ export class LedgerEntryResponse {
   @ApiProperty({ example: 'incident-3f1c…' }) workflowId: string;
   @ApiProperty() runId: string;
   @ApiProperty({ example: 'incident-3f1c…:accrual:g0:p1' }) idempotencyKey: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The adjustment an adjustment entry posts; null otherwise' })
+  adjustmentId: string | null;
+  @ApiProperty({ description: 'Whether the entry counts against the penalty cap (false only for adjustments approved as not counting)' })
+  countsAgainstCap: boolean;
 }
 
 export class LedgerTotals {
   @ApiProperty({ example: '7500.00', description: 'Sum of accrual entries' }) accrued: string;
   @ApiProperty({ example: '-2500.00', description: 'Sum of reversal entries (zero or negative)' }) reversed: string;
   @ApiProperty({ example: '0.00', description: 'Sum of correction entries (zero or negative)' }) corrected: string;
-  @ApiProperty({ example: '5000.00', description: 'accrued + reversed + corrected' }) net: string;
+  @ApiProperty({ example: '0.00', description: 'Sum of manual adjustment entries (signed), apart from the rate-based ones' })
+  adjusted: string;
+  @ApiProperty({ example: '5000.00', description: 'accrued + reversed + corrected + adjusted' }) net: string;
   @ApiProperty({ example: 4, description: 'Number of entries' }) count: number;
 }
 

@@ -20,6 +20,8 @@ export const RECONCILIATION_RULES = [
   `Pending: an incident still accruing (open or paused) whose ledger has exactly one period more or fewer than expected at the tail, ` +
     `while a period boundary (or the restore deadline) lies within ${PENDING_WINDOW_MS / 1000} s of asOf, is reported as result "pending", not as a mismatch: ` +
     'the workflow posts at the boundary and writes its state just after, so a check at that instant can see either side.',
+  'Manual adjustments (kind adjustment, approved by a second finance user) are not recomputed and never a mismatch: they are listed apart ' +
+    '(adjustments), and those counted against the cap take their place in the running net the cap is applied to, at their position in the ledger.',
   ROUNDING_RULE,
 ];
 
@@ -72,6 +74,12 @@ export class IncidentReconciliation {
   notes: string[];
 }
 
+export class ReconciliationAdjustments {
+  @ApiProperty({ example: 1, description: 'Adjustment entries of the contract' }) entries: number;
+  @ApiProperty({ example: '5000.00', description: 'Their sum (signed)' }) total: string;
+  @ApiProperty({ example: '5000.00', description: 'The part counted against the cap' }) countedAgainstCap: string;
+}
+
 export class ReconciliationResponse {
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ example: '2026-11-22T21:00:00.000Z', description: 'The instant the expectation was computed for' }) asOf: string;
@@ -79,4 +87,6 @@ export class ReconciliationResponse {
   @ApiProperty({ enum: ['contract', 'incident'] }) capScope: 'contract' | 'incident';
   @ApiProperty({ example: true, description: 'No incident has result "mismatch"' }) ok: boolean;
   @ApiProperty({ type: [IncidentReconciliation] }) incidents: IncidentReconciliation[];
+  @ApiProperty({ type: ReconciliationAdjustments, description: 'Manual adjustments, apart from the rate-based comparison' })
+  adjustments: ReconciliationAdjustments;
 }

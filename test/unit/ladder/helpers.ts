@@ -96,7 +96,8 @@ export interface RunOptions {
   severity?: string;
   policy?: PolicyDefinition;
   calendar?: CalendarDefinition;
-  terms?: Partial<PenaltyTerms>;
+  /** null: a contract without penalty terms. */
+  terms?: Partial<PenaltyTerms> | null;
   reportedAt?: number;
   totalValue?: string;
   currency?: string;
@@ -126,7 +127,7 @@ export function makeInput(o: RunOptions = {}): IncidentWorkflowInput {
       customer: 'Dagang Hospital',
       totalValue: o.totalValue ?? '1000000.00',
       currency: o.currency ?? 'CNY',
-      penalty: makeTerms(o.terms),
+      penalty: o.terms === null ? null : makeTerms(o.terms),
       webhookUrl: null,
     },
   };
