@@ -57,4 +57,14 @@ describe('draftFromText on arbitrary text', () => {
     expect(short.letters).toHaveLength(1);
     expect(short.letters[0].findings.map((f) => f.kind)).toEqual(['target']);
   });
+
+  // The API drafts up to 200 kB of pasted text: a long run of one numeral character used to make the
+  // quantity patterns backtrack quadratically (minutes for 60 000 digits); each run here is read as one.
+  it.each(['1', '一', '1.', '百分之', '¥1'])('reads a run of 60 000 characters of %j as no commitment', (piece) => {
+    const text = `响应时间:${piece.repeat(Math.ceil(60_000 / piece.length))}小时。`;
+    const result = draftFromText(text);
+    const targets = result.letters.flatMap((l) => l.findings).filter((f) => f.kind === 'target');
+    expect(targets.every((f) => text.slice(f.source.span.start, f.source.span.end) === f.source.text)).toBe(true);
+    expect(result.letters.length).toBeLessThanOrEqual(1);
+  });
 });
