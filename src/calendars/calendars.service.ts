@@ -40,8 +40,10 @@ export class CalendarsService {
     return translateUniqueViolation('calendar', uniqueName(dto.name), () => repo.save(entity));
   }
 
-  async get(id: string): Promise<CalendarEntity> {
-    const found = isStorableText(id) ? await this.calendars.findOneBy({ id }) : null;
+  /** `manager`: read inside a caller's transaction (a calendar it created is not committed yet). */
+  async get(id: string, manager?: EntityManager): Promise<CalendarEntity> {
+    const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
+    const found = isStorableText(id) ? await repo.findOneBy({ id }) : null;
     if (!found) throw new NotFoundError('calendar', id);
     return found;
   }

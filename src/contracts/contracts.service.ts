@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isUuid } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
@@ -48,7 +48,8 @@ export class ContractsService {
     private readonly policies: PoliciesService,
   ) {}
 
-  async create(dto: CreateContractDto): Promise<ContractEntity> {
+  /** `manager`: run inside a caller's transaction (a draft applied with its calendar and policy). */
+  async create(dto: CreateContractDto, manager?: EntityManager): Promise<ContractEntity> {
     const terms = parseContractTerms({
       totalValue: dto.totalValue,
       currency: dto.currency,
@@ -56,10 +57,11 @@ export class ContractsService {
       startsOn: dto.startsOn ?? null,
       endsOn: dto.endsOn ?? null,
     });
-    await this.calendars.get(dto.calendarId);
-    await this.policies.getPolicy(dto.policyId);
-    await assertNameFree(this.contracts.manager, ContractEntity, 'contract', dto.name);
-    const entity = this.contracts.create({
+    const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    await this.calendars.get(dto.calendarId, manager);
+    await this.policies.getPolicy(dto.policyId, manager);
+    await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name);
+    const entity = repo.create({
       id: randomUUID(),
       name: dto.name,
       customer: dto.customer,
@@ -69,7 +71,7 @@ export class ContractsService {
       language: dto.language ?? DEFAULT_CONTRACT_LANGUAGE,
       ...terms,
     });
-    return translateUniqueViolation('contract', uniqueName(dto.name), () => this.contracts.save(entity));
+    return translateUniqueViolation('contract', uniqueName(dto.name), () => repo.save(entity));
   }
 
   async get(id: string): Promise<ContractEntity> {

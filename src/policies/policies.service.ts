@@ -58,8 +58,8 @@ export class PoliciesService {
     return translateUniqueViolation('policy', uniqueName(dto.name), () => (manager ? work(manager) : this.dataSource.transaction(work)));
   }
 
-  async getPolicy(id: string): Promise<PolicyEntity> {
-    const policy = isUuid(id) ? await this.dataSource.manager.findOneBy(PolicyEntity, { id }) : null;
+  async getPolicy(id: string, manager?: EntityManager): Promise<PolicyEntity> {
+    const policy = isUuid(id) ? await (manager ?? this.dataSource.manager).findOneBy(PolicyEntity, { id }) : null;
     if (!policy) throw new NotFoundError('policy', id);
     return policy;
   }
