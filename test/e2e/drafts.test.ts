@@ -143,6 +143,19 @@ describe('drafts: letter → draft → contract', () => {
     expect((await engineer.post('/api/v1/drafts').send({ text: 'We respond within 2 hours.' })).status).toBe(403);
   });
 
+  it('OpenAPI documents both bodies of POST /drafts and the apply body from its schema', async () => {
+    const doc = (await t.anonymous.get('/docs-json')).body;
+    const draft = doc.paths['/api/v1/drafts'].post;
+    expect(Object.keys(draft.requestBody.content).sort()).toEqual(['application/json', 'multipart/form-data']);
+    const oneOf = draft.requestBody.content['application/json'].schema.oneOf;
+    expect(oneOf.map((s: { required?: string[] }) => s.required)).toEqual([['text'], ['file']]);
+    expect(draft['x-roles']).toEqual(['admin']);
+    const apply = doc.paths['/api/v1/drafts/apply'].post;
+    const ref = apply.requestBody.content['application/json'].schema.$ref as string;
+    const schema = doc.components.schemas[ref.split('/').pop()!];
+    expect(Object.keys(schema.properties).sort()).toEqual(['calendar', 'contract', 'name', 'policy']);
+  });
+
   /** The reviewed draft of seed 000's first letter (Xinbei: penalty terms stated), as the console sends it. */
   async function reviewed(name: string) {
     const letter = (await post({ text: readLetter(SEEDS[0]) })).body.letters[0] as Letter;
