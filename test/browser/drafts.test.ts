@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { buildDocx } from '../fixtures/docx';
 import { readLetter } from '../fixtures/letters';
 import { startTestApp, type TestApp } from '../harness/context';
 import { axeViolations, errorsOf, openPage, rawTextOnScreen, type Lang } from './console-helpers';
@@ -126,6 +127,37 @@ describe('console: from a pasted letter to a running contract', () => {
       .post('/api/v1/incidents')
       .send({ contractId, severity: 'urgent', description: 'the mail system is down for every user' });
     expect(incident.status).toBe(201);
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('en: an uploaded .docx is reviewed like the pasted letter; a wrong file is refused naming it', async () => {
+    const text = readLetter(SEED);
+    const page = await openPage(browser, 'en');
+    await page.goto(`${t.url}/`);
+    await page.getByLabel('API token', { exact: true }).fill((await t.createToken(['admin'])).secret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Incident board' }).waitFor();
+    await page.goto(`${t.url}/#/admin/drafts`);
+    const file = page.getByLabel('…or upload it (.txt in UTF-8, or .docx)', { exact: true });
+
+    await file.setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await page.getByRole('button', { name: 'Read the letter' }).click();
+    await page.locator('#draft-error [role=alert]').waitFor();
+    expect(await page.locator('#draft-error').innerText()).toContain('Letter file');
+
+    await file.setInputFiles({
+      name: 'letter.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: buildDocx(text),
+    });
+    await page.getByRole('button', { name: 'Read the letter' }).click();
+    await page.getByRole('heading', { name: 'Draft', exact: true }).waitFor();
+    expect(await page.locator('#draft-error').innerText()).toBe('');
+    const pasted = (await t.http.post('/api/v1/drafts').send({ text })).body.letters[0];
+    const shown = await page.locator('#letter').innerText();
+    expect(shown.replace(/\s/g, '')).toBe(text.slice(pasted.span.start, pasted.span.end).replace(/\s/g, ''));
+    expect(await page.locator('#gaps li').count()).toBe(pasted.draft.gaps.length);
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });
