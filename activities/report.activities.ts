@@ -1,3 +1,4 @@
+import { hasSeverity, unpromisedRungs, type PolicyDefinition } from '../src/domain/policy/policy';
 import type { DataSource } from 'typeorm';
 import { buildFaultReport, renderFaultReportMarkdown } from '../src/domain/report/fault-report';
 import type { IncidentView } from '../src/domain/ladder';
@@ -22,8 +23,17 @@ export function createReportActivities({ dataSource }: { dataSource: DataSource 
         await dataSource.query(`SELECT seq, kind, at, actor, data FROM incident_timeline WHERE workflow_id = $1 ORDER BY seq`, [
           input.workflowId,
         ]);
+      // The rungs the incident's pinned policy does not promise, shown as such (never as missed).
+      const [pinned]: Array<{ definition: PolicyDefinition | null }> = await dataSource.query(
+        `SELECT pinned->'policy'->'definition' AS definition FROM incidents WHERE id = $1`,
+        [input.incidentId],
+      );
+      const definition = pinned?.definition;
+      const notPromised =
+        definition && hasSeverity(definition, input.view.severity) ? unpromisedRungs(definition, input.view.severity) : [];
       const report = buildFaultReport({
         ...input,
+        notPromised,
         timeline: timeline.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.getTime(), actor: e.actor ?? undefined, data: e.data })),
       });
       const { language } = await documentContext(dataSource, input.incidentId);

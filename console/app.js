@@ -8,6 +8,7 @@ import { boardView } from './views/board.js';
 import { draftsView } from './views/drafts.js';
 import { ledgerView, penaltiesView } from './views/finance.js';
 import { faultReportView, incidentView } from './views/incident.js';
+import { simulationView } from './views/simulation.js';
 
 const READERS = ['admin', 'engineer', 'finance', 'viewer'];
 
@@ -23,6 +24,13 @@ const ROUTES = [
     href: '#/finance/penalties',
     roles: ['finance', 'admin'],
     view: (m) => penaltiesView(m[1]),
+  },
+  {
+    path: /^#\/finance\/simulation$/,
+    nav: 'nav.simulation',
+    href: '#/finance/simulation',
+    roles: ['finance', 'admin'],
+    view: () => simulationView(),
   },
   { path: /^#\/admin\/calendars$/, nav: 'nav.calendars', href: '#/admin/calendars', roles: ['admin'], view: () => calendarsView() },
   { path: /^#\/admin\/policies$/, nav: 'nav.policies', href: '#/admin/policies', roles: ['admin'], view: () => policiesView() },

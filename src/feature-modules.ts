@@ -5,6 +5,7 @@ import { DraftsModule } from './drafts/drafts.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PoliciesModule } from './policies/policies.module';
+import { SparesModule } from './spares/spares.module';
 import { TemplatesModule } from './templates/templates.module';
 
 /** Every feature module of the API (admin, incidents, finance), built when the app is. */
@@ -16,4 +17,5 @@ export const featureModules = (): Array<Type<unknown> | DynamicModule> => [
   TemplatesModule,
   DraftsModule,
   LedgerModule,
+  SparesModule,
 ];

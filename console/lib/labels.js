@@ -6,8 +6,13 @@ import { t } from './i18n.js';
 export const label = (group, id) => (id === null || id === undefined ? '—' : t(`domain:${group}.${id}`, { defaultValue: String(id) }));
 export const targetLabel = (clockKey) => label('target', clockKey);
 
-/** A target's amount in words: "4 working hours", "4 个工作小时". */
-export const amountText = (target) => (target ? t(`domain:amount.${target.unit}`, { count: target.amount }) : '—');
+/** A target's amount in words: "4 working hours", "4 个工作小时"; an end-of-day target "当日内". */
+export function amountText(target) {
+  if (!target) return '—';
+  if (target.endOfDay)
+    return target.amount === 1 ? t('domain:amount.endOfDaySameDay') : t('domain:amount.endOfDay', { count: target.amount });
+  return t(`domain:amount.${target.unit}`, { count: target.amount });
+}
 
 /** One timeline event in words (the server's describeEvent reads the same keys). */
 export function describeEvent(kind, data = {}) {

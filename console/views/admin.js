@@ -104,19 +104,6 @@ export async function calendarsView() {
   });
 }
 
-const SLOTS = [
-  ['triage', 'respondWithin'],
-  ['remote', 'startWithin'],
-  ['remote', 'resolveWithin'],
-  ['onsite', 'arriveWithin'],
-  ['spare', 'triggerAfter'],
-  ['spare', 'deliverWithin'],
-  ['expert', 'triggerAfter'],
-  ['expert', 'conveneWithin'],
-  ['penalty', 'restoreWithin'],
-  ['signOff', 'within'],
-  ['faultReport', 'deliverWithin'],
-];
 const UNITS = ['seconds', 'minutes', 'hours', 'days', 'workingMinutes', 'workingHours', 'workingDays'];
 const ANCHORS = ['report', 'rungStart'];
 
@@ -136,13 +123,17 @@ export async function policiesView(selected) {
   $('#pick', main).addEventListener('change', (e) => policiesView(e.target.value));
   if (!policy) return;
   const severities = Object.keys(policy.definition.severities);
+  // The target slots come from the API's catalogue, in ladder order.
+  const SLOTS = (await api('/catalogue')).targets.map((slot) => [slot.rung, slot.field]);
   const cell = (sev, g, n) => {
-    const target = policy.definition.severities[sev][g][n];
+    const target = policy.definition.severities[sev][g]?.[n];
+    if (!target) return `<td class="muted">${esc(t('policies.notPromised'))}</td>`;
     const id = `${sev}.${g}.${n}`;
     const what = { target: targetLabel(`${g}.${n}`), severity: sev };
     return `<td><div class="cell"><input aria-label="${esc(t('policies.amount', what))}" data-t="${esc(id)}" data-k="amount" type="number" min="0" step="any" value="${target.amount}" style="width:5rem" />
       <select aria-label="${esc(t('policies.unit', what))}" data-t="${esc(id)}" data-k="unit">${UNITS.map((u) => `<option value="${u}" ${u === target.unit ? 'selected' : ''}>${esc(label('unit', u))}</option>`).join('')}</select>
-      <select aria-label="${esc(t('policies.anchor', what))}" data-t="${esc(id)}" data-k="anchor">${ANCHORS.map((a) => `<option value="${a}" ${a === target.anchor ? 'selected' : ''}>${esc(label('anchor', a))}</option>`).join('')}</select></div></td>`;
+      <select aria-label="${esc(t('policies.anchor', what))}" data-t="${esc(id)}" data-k="anchor">${ANCHORS.map((a) => `<option value="${a}" ${a === target.anchor ? 'selected' : ''}>${esc(label('anchor', a))}</option>`).join('')}</select>
+      <label class="check"><input type="checkbox" aria-label="${esc(t('policies.endOfDay', what))}" data-t="${esc(id)}" data-k="endOfDay" ${target.endOfDay ? 'checked' : ''} /> ${esc(t('policies.endOfDayShort'))}</label></div></td>`;
   };
   $('#editor', main).innerHTML = `
     <section class="panel"><div class="table-wrap"><table><caption class="visually-hidden">${esc(t('policies.caption', { name: policy.name }))}</caption>
@@ -161,7 +152,12 @@ export async function policiesView(selected) {
     const definition = structuredClone(policy.definition);
     for (const el of main.querySelectorAll('[data-t]')) {
       const [sev, g, n] = el.dataset.t.split('.');
-      definition.severities[sev][g][n][el.dataset.k] = el.dataset.k === 'amount' ? Number(el.value) : el.value;
+      const target = definition.severities[sev][g][n];
+      // endOfDay is sent only when ticked (the API takes true or nothing).
+      if (el.dataset.k === 'endOfDay') {
+        if (el.checked) target.endOfDay = true;
+        else delete target.endOfDay;
+      } else target[el.dataset.k] = el.dataset.k === 'amount' ? Number(el.value) : el.value;
     }
     try {
       await api(`/policies/${policy.id}`, { method: 'PUT', body: { definition } });

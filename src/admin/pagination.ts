@@ -1,30 +1,32 @@
 import type { Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type as TransformType } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from '../domain/validation';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
+/** Far beyond any real list, small enough for PostgreSQL's OFFSET. */
 export const MAX_OFFSET = 1_000_000_000;
 
-/** `?limit&offset` of every admin list. */
-export class PageQuery {
-  @ApiPropertyOptional({ default: DEFAULT_LIMIT, minimum: 1, maximum: MAX_LIMIT, example: 50 })
-  @IsOptional()
-  @TransformType(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT)
-  limit: number = DEFAULT_LIMIT;
+/** A whole number from the query string (every query value arrives as text). */
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ error: 'must be an integer' }).int({ error: 'must be an integer' }).min(min).max(max).default(fallback);
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET, example: 0 })
-  @IsOptional()
-  @TransformType(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset: number = 0;
+/**
+ * `?limit&offset` of every list: one definition, each list choosing its page size bounds
+ * (the ledger and the audit trail serve larger pages than the admin lists).
+ */
+export function pageFields({ defaultLimit = DEFAULT_LIMIT, maxLimit = MAX_LIMIT }: { defaultLimit?: number; maxLimit?: number } = {}) {
+  return {
+    limit: integer(1, maxLimit, defaultLimit).meta({ description: 'Page size', example: defaultLimit }),
+    offset: integer(0, MAX_OFFSET, 0).meta({ description: 'Items to skip', example: 0 }),
+  };
 }
+
+export const PageSchema = z.strictObject(pageFields());
+
+/** `?limit&offset` of the admin lists; unknown parameters are refused. */
+export class PageQuery extends createZodDto(PageSchema) {}
 
 export interface Page<T> {
   items: T[];
@@ -33,7 +35,7 @@ export interface Page<T> {
   offset: number;
 }
 
-export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> {
+export function pageOf<T>(items: T[], total: number, query: { limit: number; offset: number }): Page<T> {
   return { items, total, limit: query.limit, offset: query.offset };
 }
 

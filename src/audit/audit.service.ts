@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseInstant } from '../admin/time-input';
+import { parseInstant } from '../domain/fields';
 import type { Page } from '../admin/pagination';
 import type { Actor } from '../auth/principal';
 import { DomainValidationError } from '../domain/errors';
@@ -10,6 +10,14 @@ import type { AuditEntryResponse } from './dto/audit.response';
 export interface AuditEntity {
   type: string;
   id?: string | null;
+}
+
+/** What a change returns to {@link AuditService.withAudit}: its result and the audit row describing it. */
+export interface Audited<T> {
+  result: T;
+  action: string;
+  entity: AuditEntity;
+  details?: Record<string, unknown>;
 }
 
 interface AuditRow {
@@ -39,7 +47,7 @@ export function changes(before: object, after: object, keys: Iterable<string>): 
   return out;
 }
 
-/** The fields a request body set (DTO instances carry every declared field, unset ones undefined). */
+/** The fields a request body set (a parsed body may carry optional fields as undefined). */
 export function givenFields(dto: object): string[] {
   return Object.entries(dto)
     .filter(([, v]) => v !== undefined)
@@ -72,6 +80,18 @@ export class AuditService {
       `INSERT INTO audit_log (actor_token_id, actor_name, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
       [actor.tokenId, actor.name, action, entity.type, entity.id ?? null, JSON.stringify(details)],
     );
+  }
+
+  /**
+   * Runs an admin change and writes its audit row in one transaction: both are committed or
+   * neither (a change never exists without its record, nor the reverse).
+   */
+  async withAudit<T>(actor: Actor, change: (manager: EntityManager) => Promise<Audited<T>>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      const { result, action, entity, details } = await change(m);
+      await this.record(actor, action, entity, details, m);
+      return result;
+    });
   }
 
   async list(q: AuditQuery): Promise<Page<AuditEntryResponse>> {

@@ -14,6 +14,7 @@ import type { Role } from './roles';
  * | GET incidents, incidents/{id}, incidents/{id}/report         |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST incidents (report), POST incidents/{id}/{step}          |       |    ✓     |         |        |
  * | GET ledger, contracts/{id}/penalties, …/reconciliation       |   ✓   |          |    ✓    |        |
+ * | POST policies/{id}/simulate (past incidents' money)          |   ✓   |          |    ✓    |        |
  * | POST/GET tokens, GET tokens/{id}, POST tokens/{id}/revoke    |   ✓   |          |         |        |
  * | GET audit                                                    |   ✓   |          |         |        |
  * | GET session (who am I)                                       |   ✓   |    ✓     |    ✓    |   ✓    |
@@ -31,6 +32,6 @@ export const ACCESS = {
   admin: ['admin'],
   /** Reporting incidents and taking their steps. */
   incidentWrite: ['engineer'],
-  /** Ledger, penalty summaries, reconciliation. */
+  /** Ledger, penalty summaries, reconciliation, policy simulations (they show money). */
   finance: ['finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

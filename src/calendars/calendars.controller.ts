@@ -18,9 +18,8 @@ import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { CalendarsService, toCalendarResponse } from './calendars.service';
 import { DeadlinePreviewService } from './deadline-preview.service';
 import { CalendarResponse } from './dto/calendar.response';
-import { CreateCalendarDto } from './dto/create-calendar.dto';
+import { CreateCalendarDto, UpdateCalendarDto } from './dto/create-calendar.dto';
 import { DeadlinePreviewDto, DeadlinePreviewResponse } from './dto/deadline-preview.dto';
-import { UpdateCalendarDto } from './dto/update-calendar.dto';
 
 const ID = { name: 'id', description: 'Calendar id ("24x7" is the built-in round-the-clock UTC calendar)', example: '24x7' };
 
@@ -40,14 +39,11 @@ export class CalendarsController {
   @ApiCreatedResponse({ type: CalendarResponse })
   @ApiConflictResponse({ description: 'A calendar with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCalendarDto): Promise<CalendarResponse> {
-    const created = toCalendarResponse(await this.calendars.create(dto));
-    await this.audit.record(
-      principal,
-      'calendar.create',
-      { type: 'calendar', id: created.id },
-      { name: created.name, definition: created.definition },
-    );
-    return created;
+    return this.audit.withAudit(principal, async (m) => {
+      const created = toCalendarResponse(await this.calendars.create(dto, m));
+      const details = { name: created.name, definition: created.definition };
+      return { result: created, action: 'calendar.create', entity: { type: 'calendar', id: created.id }, details };
+    });
   }
 
   @Get()
@@ -84,10 +80,16 @@ export class CalendarsController {
     @Param('id') id: string,
     @Body() dto: UpdateCalendarDto,
   ): Promise<CalendarResponse> {
-    const before = toCalendarResponse(await this.calendars.get(id));
-    const after = toCalendarResponse(await this.calendars.update(id, dto));
-    await this.audit.record(principal, 'calendar.update', { type: 'calendar', id }, { changes: changes(before, after, givenFields(dto)) });
-    return after;
+    return this.audit.withAudit(principal, async (m) => {
+      const before = toCalendarResponse(await this.calendars.get(id, m));
+      const after = toCalendarResponse(await this.calendars.update(id, dto, m));
+      return {
+        result: after,
+        action: 'calendar.update',
+        entity: { type: 'calendar', id },
+        details: { changes: changes(before, after, givenFields(dto)) },
+      };
+    });
   }
 
   @Post(':id/deadline')

@@ -3,14 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
-import { isStorableText } from '../admin/names';
+import { isStorableText } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { ConflictError, NotFoundError } from '../common/errors';
-import { BusinessCalendar, validateCalendar } from '../domain/clock/calendar';
+import { BusinessCalendar } from '../domain/clock/calendar';
 import { CalendarEntity } from './calendar.entity';
 import type { CalendarResponse } from './dto/calendar.response';
-import type { CreateCalendarDto } from './dto/create-calendar.dto';
-import type { UpdateCalendarDto } from './dto/update-calendar.dto';
+import type { CreateCalendarDto, UpdateCalendarDto } from './dto/create-calendar.dto';
 
 export function toCalendarResponse(c: CalendarEntity): CalendarResponse {
   return {
@@ -31,19 +30,20 @@ function uniqueName(name: string) {
 export class CalendarsService {
   constructor(@InjectRepository(CalendarEntity) private readonly calendars: Repository<CalendarEntity>) {}
 
-  /** `manager`: run inside a caller's transaction (template import). */
+  /** `manager`: run inside a caller's transaction (the change with its audit row; template import). */
   async create(dto: CreateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
-    const definition = validateCalendar(dto.definition, 'definition.');
     const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
     await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name);
-    const entity = repo.create({ id: randomUUID(), name: dto.name, definition, builtIn: false });
+    const entity = repo.create({ id: randomUUID(), name: dto.name, definition: dto.definition, builtIn: false });
     return translateUniqueViolation('calendar', uniqueName(dto.name), () => repo.save(entity));
   }
 
-  /** `manager`: read inside a caller's transaction (a calendar it created is not committed yet). */
+  /** `manager`: read inside a caller's transaction (the row locked until it ends). */
   async get(id: string, manager?: EntityManager): Promise<CalendarEntity> {
     const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
-    const found = isStorableText(id) ? await repo.findOneBy({ id }) : null;
+    const found = isStorableText(id)
+      ? await repo.findOne({ where: { id }, ...(manager ? { lock: { mode: 'pessimistic_write' } } : {}) })
+      : null;
     if (!found) throw new NotFoundError('calendar', id);
     return found;
   }
@@ -63,16 +63,17 @@ export class CalendarsService {
     return pageOf(items, total, query);
   }
 
-  async update(id: string, dto: UpdateCalendarDto): Promise<CalendarEntity> {
-    const existing = await this.get(id);
+  async update(id: string, dto: UpdateCalendarDto, manager?: EntityManager): Promise<CalendarEntity> {
+    const repo = manager ? manager.getRepository(CalendarEntity) : this.calendars;
+    const existing = await this.get(id, manager);
     if (existing.builtIn) {
       throw new ConflictError(`calendar ${id} is built in and cannot be updated; create a calendar of your own instead`, 'built_in');
     }
-    if (dto.definition !== undefined) existing.definition = validateCalendar(dto.definition, 'definition.');
+    if (dto.definition !== undefined) existing.definition = dto.definition;
     if (dto.name !== undefined) {
-      await assertNameFree(this.calendars.manager, CalendarEntity, 'calendar', dto.name, id);
+      await assertNameFree(repo.manager, CalendarEntity, 'calendar', dto.name, id);
       existing.name = dto.name;
     }
-    return translateUniqueViolation('calendar', uniqueName(existing.name), () => this.calendars.save(existing));
+    return translateUniqueViolation('calendar', uniqueName(existing.name), () => repo.save(existing));
   }
 }

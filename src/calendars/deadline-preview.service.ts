@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { parseInstant } from '../admin/time-input';
-import { deadlineOf, toUtcIso, toZonedIso, validateDuration } from '../domain/clock/engine';
-import type { Pause } from '../domain/clock/types';
-import { DomainValidationError, type FieldIssue } from '../domain/errors';
+import { deadlineOf, toUtcIso, toZonedIso } from '../domain/clock/engine';
+import type { Duration } from '../domain/clock/types';
+import { parseInstant } from '../domain/fields';
 import { CalendarsService } from './calendars.service';
 import type { DeadlinePreviewDto, DeadlinePreviewResponse } from './dto/deadline-preview.dto';
 
@@ -13,29 +12,16 @@ export class DeadlinePreviewService {
 
   async preview(calendarId: string, dto: DeadlinePreviewDto): Promise<DeadlinePreviewResponse> {
     const { entity, calendar } = await this.calendars.business(calendarId);
-    const duration = validateDuration(dto.duration, 'duration.');
     const start = parseInstant(dto.start);
-    const pauses = this.pauses(dto);
-    const due = deadlineOf(calendar, start, duration, pauses);
+    const pauses = (dto.pauses ?? []).map((p) => ({ from: parseInstant(p.from), to: p.to == null ? null : parseInstant(p.to) }));
+    const due = deadlineOf(calendar, start, dto.duration as Duration, pauses);
     return {
       deadline: due === null ? null : toUtcIso(due),
       deadlineLocal: due === null ? null : toZonedIso(due, calendar.zone),
       calendarId: entity.id,
       zone: calendar.zone,
       start: toUtcIso(start),
-      duration,
+      duration: dto.duration,
     };
-  }
-
-  private pauses(dto: DeadlinePreviewDto): Pause[] {
-    const issues: FieldIssue[] = [];
-    const pauses = (dto.pauses ?? []).map((p, i) => {
-      const pause: Pause = { from: parseInstant(p.from), to: p.to == null ? null : parseInstant(p.to) };
-      if (pause.to !== null && pause.to < pause.from)
-        issues.push({ path: `pauses[${i}].to`, message: `must not be before from (${p.from})` });
-      return pause;
-    });
-    if (issues.length > 0) throw new DomainValidationError(issues);
-    return pauses;
   }
 }

@@ -17,8 +17,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AuditService, changes, givenFields } from '../audit/audit.service';
 import { ContractsService, toContractResponse } from './contracts.service';
 import { ContractResponse } from './dto/contract.response';
-import { CreateContractDto } from './dto/create-contract.dto';
-import { UpdateContractDto } from './dto/update-contract.dto';
+import { CreateContractDto, UpdateContractDto } from './dto/contract.dto';
 
 const ID = { name: 'id', format: 'uuid', description: 'Contract id' };
 
@@ -38,10 +37,11 @@ export class ContractsController {
   @ApiNotFoundResponse({ description: 'No such calendar or policy' })
   @ApiConflictResponse({ description: 'A contract with this name exists' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateContractDto): Promise<ContractResponse> {
-    const created = toContractResponse(await this.contracts.create(dto));
-    const { id, createdAt, updatedAt, ...terms } = created;
-    await this.audit.record(principal, 'contract.create', { type: 'contract', id }, terms);
-    return created;
+    return this.audit.withAudit(principal, async (m) => {
+      const created = toContractResponse(await this.contracts.create(dto, m));
+      const { id, createdAt, updatedAt, ...terms } = created;
+      return { result: created, action: 'contract.create', entity: { type: 'contract', id }, details: terms };
+    });
   }
 
   @Get()
@@ -79,9 +79,11 @@ export class ContractsController {
     @Param('id') id: string,
     @Body() dto: UpdateContractDto,
   ): Promise<ContractResponse> {
-    const before = toContractResponse(await this.contracts.get(id));
-    const after = toContractResponse(await this.contracts.update(id, dto));
-    await this.audit.record(principal, 'contract.update', { type: 'contract', id }, { changes: changes(before, after, givenFields(dto)) });
-    return after;
+    return this.audit.withAudit(principal, async (m) => {
+      const before = toContractResponse(await this.contracts.get(id, m));
+      const after = toContractResponse(await this.contracts.update(id, dto, m));
+      const details = { changes: changes(before, after, givenFields(dto)) };
+      return { result: after, action: 'contract.update', entity: { type: 'contract', id }, details };
+    });
   }
 }

@@ -10,11 +10,10 @@ import { NotFoundError } from '../common/errors';
 import { formatMoney } from '../domain/penalty/money';
 import { DEFAULT_CONTRACT_LANGUAGE } from '../i18n/languages';
 import { PoliciesService } from '../policies/policies.service';
+import { parseInput } from '../domain/validation';
 import { ContractEntity } from './contract.entity';
-import { parseContractTerms } from './contract-input';
+import { CreateContractSchema, type CreateContractDto, type UpdateContractDto } from './dto/contract.dto';
 import type { ContractResponse } from './dto/contract.response';
-import type { CreateContractDto } from './dto/create-contract.dto';
-import type { UpdateContractDto } from './dto/update-contract.dto';
 
 export function toContractResponse(c: ContractEntity): ContractResponse {
   return {
@@ -48,34 +47,28 @@ export class ContractsService {
     private readonly policies: PoliciesService,
   ) {}
 
-  /** `manager`: run inside a caller's transaction (a draft applied with its calendar and policy). */
+  /** `manager`: run inside a caller's transaction (the change with its audit row). */
   async create(dto: CreateContractDto, manager?: EntityManager): Promise<ContractEntity> {
-    const terms = parseContractTerms({
-      totalValue: dto.totalValue,
-      currency: dto.currency,
-      penaltyTerms: dto.penaltyTerms,
-      startsOn: dto.startsOn ?? null,
-      endsOn: dto.endsOn ?? null,
-    });
     const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    // Through the caller's transaction: a calendar or policy it created (a draft applied) is not committed yet.
     await this.calendars.get(dto.calendarId, manager);
     await this.policies.getPolicy(dto.policyId, manager);
     await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name);
     const entity = repo.create({
+      ...dto,
       id: randomUUID(),
-      name: dto.name,
-      customer: dto.customer,
-      calendarId: dto.calendarId,
-      policyId: dto.policyId,
+      startsOn: dto.startsOn ?? null,
+      endsOn: dto.endsOn ?? null,
       webhookUrl: dto.webhookUrl ?? null,
       language: dto.language ?? DEFAULT_CONTRACT_LANGUAGE,
-      ...terms,
     });
     return translateUniqueViolation('contract', uniqueName(dto.name), () => repo.save(entity));
   }
 
-  async get(id: string): Promise<ContractEntity> {
-    const found = isUuid(id) ? await this.contracts.findOneBy({ id }) : null;
+  /** `manager`: read inside a caller's transaction, the row locked until it ends. */
+  async get(id: string, manager?: EntityManager): Promise<ContractEntity> {
+    const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    const found = isUuid(id) ? await repo.findOne({ where: { id }, ...(manager ? { lock: { mode: 'pessimistic_write' } } : {}) }) : null;
     if (!found) throw new NotFoundError('contract', id);
     return found;
   }
@@ -89,27 +82,22 @@ export class ContractsService {
     return pageOf(items, total, query);
   }
 
-  /** Merges the given fields into the contract and validates the result as a whole. */
-  async update(id: string, dto: UpdateContractDto): Promise<ContractEntity> {
-    const existing = await this.get(id);
-    const terms = parseContractTerms({
-      totalValue: dto.totalValue ?? formatMoney(existing.totalValue, existing.currency),
-      currency: dto.currency ?? existing.currency,
-      penaltyTerms: dto.penaltyTerms ?? existing.penaltyTerms,
-      startsOn: dto.startsOn === undefined ? existing.startsOn : dto.startsOn,
-      endsOn: dto.endsOn === undefined ? existing.endsOn : dto.endsOn,
-    });
+  /** Merges the given fields into the contract and validates the result as a whole (the create schema). */
+  async update(id: string, dto: UpdateContractDto, manager?: EntityManager): Promise<ContractEntity> {
+    const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    const existing = await this.get(id, manager);
+    const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    const merged = parseInput(CreateContractSchema, { ...toContractInput(existing), ...given });
     if (dto.calendarId !== undefined) await this.calendars.get(dto.calendarId);
     if (dto.policyId !== undefined) await this.policies.getPolicy(dto.policyId);
-    if (dto.name !== undefined) await assertNameFree(this.contracts.manager, ContractEntity, 'contract', dto.name, id);
-    Object.assign(existing, terms, {
-      name: dto.name ?? existing.name,
-      customer: dto.customer ?? existing.customer,
-      calendarId: dto.calendarId ?? existing.calendarId,
-      policyId: dto.policyId ?? existing.policyId,
-      webhookUrl: dto.webhookUrl === undefined ? existing.webhookUrl : dto.webhookUrl,
-      language: dto.language ?? existing.language,
-    });
-    return translateUniqueViolation('contract', uniqueName(existing.name), () => this.contracts.save(existing));
+    if (dto.name !== undefined) await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name, id);
+    Object.assign(existing, merged);
+    return translateUniqueViolation('contract', uniqueName(existing.name), () => repo.save(existing));
   }
+}
+
+/** The stored contract as the create schema reads it. */
+function toContractInput(c: ContractEntity): Record<string, unknown> {
+  const { id, createdAt, updatedAt, ...rest } = toContractResponse(c);
+  return rest;
 }

@@ -5,6 +5,7 @@ import { PinnedSnapshots1766000000000 } from './migrations/1766000000000-PinnedS
 import { ContractLanguage1766150000000 } from './migrations/1766150000000-ContractLanguage';
 import { SharedWriteRateLimit1766500000000 } from './migrations/1766500000000-SharedWriteRateLimit';
 import { AuditWithTheTimeline1766600000000 } from './migrations/1766600000000-AuditWithTheTimeline';
+import { SpareLoans1766700000000 } from './migrations/1766700000000-SpareLoans';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -20,6 +21,7 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
       ContractLanguage1766150000000,
       SharedWriteRateLimit1766500000000,
       AuditWithTheTimeline1766600000000,
+      SpareLoans1766700000000,
     ],
     migrationsTableName: 'schema_migrations',
     entities: [],

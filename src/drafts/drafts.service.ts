@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { CalendarsService, toCalendarResponse } from '../calendars/calendars.service';
@@ -9,6 +7,8 @@ import { ContractsService, toContractResponse } from '../contracts/contracts.ser
 import { DomainValidationError } from '../domain/errors';
 import { draftFromText } from '../domain/drafts';
 import { PoliciesService, toPolicyResponse } from '../policies/policies.service';
+import { CreateContractSchema } from '../contracts/dto/contract.dto';
+import { parseInput } from '../domain/validation';
 import { DocxError, docxText } from './docx';
 import type { AppliedDraftResponse, ApplyDraftDto } from './dto/apply-draft.dto';
 import { letterTextProblem, type DraftSourceResponse, type DraftsResponse } from './dto/draft-letter.dto';
@@ -20,16 +20,6 @@ function refuse(path: string, message: string): never {
   throw new DomainValidationError([{ path, message }]);
 }
 
-/** Runs one part of the apply; its field issues are named as the request names them (definition.x → calendar.x). */
-async function part<T>(rename: (path: string) => string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DomainValidationError) throw new DomainValidationError(error.issues.map((i) => ({ ...i, path: rename(i.path) })));
-    throw error;
-  }
-}
-
 /** endsOn of a term of `months` starting on `startsOn`: the day before the same date `months` later. */
 export function termEnd(startsOn: string, months: number): string {
   return DateTime.fromISO(startsOn, { zone: 'UTC' }).plus({ months }).minus({ days: 1 }).toISODate() as string;
@@ -39,7 +29,6 @@ export function termEnd(startsOn: string, months: number): string {
 @Injectable()
 export class DraftsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendars: CalendarsService,
     private readonly policies: PoliciesService,
     private readonly contracts: ContractsService,
@@ -79,49 +68,32 @@ export class DraftsService {
     return { text, source: { kind: isDocx ? 'docx' : 'txt', fileName: file.originalname } };
   }
 
-  /** Creates the calendar, the policy and the contract of a reviewed draft: all three or none. */
+  /**
+   * Creates the calendar, the policy and the contract of a reviewed draft, with their audit row: all
+   * or nothing. The contract is parsed by the contract's own schema once the ids exist (its rules
+   * across fields, e.g. the amount in its currency's minor digits, name the field under `contract.`).
+   */
   async apply(principal: Principal, dto: ApplyDraftDto): Promise<AppliedDraftResponse> {
-    const c = dto.contract;
-    const endsOn = c.termMonths !== undefined && c.startsOn ? termEnd(c.startsOn, c.termMonths) : (c.endsOn ?? null);
-    return this.dataSource.transaction(async (m) => {
-      const calendar = await part(
-        (p) => p.replace(/^definition/, 'calendar'),
-        () => this.calendars.create({ name: dto.name, definition: dto.calendar as unknown as Record<string, unknown> }, m),
+    const { termMonths, ...fields } = dto.contract;
+    const endsOn = termMonths !== undefined && fields.startsOn ? termEnd(fields.startsOn, termMonths) : (fields.endsOn ?? null);
+    return this.audit.withAudit(principal, async (m) => {
+      // The definitions were parsed by the calendar's and the policy's own schemas (ApplyDraftSchema).
+      const calendar = await this.calendars.create({ name: dto.name, definition: dto.calendar }, m);
+      const policy = await this.policies.create({ name: dto.name, definition: dto.policy }, m);
+      // penaltyTerms pass through as drafted: null when the letter states no rate-based penalty. The
+      // contract decides whether it takes a contract without terms (today it refuses: contract.penaltyTerms).
+      const contractDto = parseInput(
+        CreateContractSchema,
+        { ...fields, endsOn, name: dto.name, calendarId: calendar.id, policyId: policy.policy.id },
+        'contract',
       );
-      const policy = await part(
-        (p) => p.replace(/^definition/, 'policy'),
-        () => this.policies.create({ name: dto.name, definition: dto.policy as unknown as Record<string, unknown> }, m),
-      );
-      const contract = await part(
-        (p) => `contract.${p}`,
-        () =>
-          this.contracts.create(
-            {
-              name: dto.name,
-              customer: c.customer,
-              totalValue: c.totalValue,
-              currency: c.currency,
-              calendarId: calendar.id,
-              policyId: policy.policy.id,
-              // Passed through as drafted: null when the letter states no rate-based penalty. The contract
-              // decides whether it accepts a contract without terms (today it refuses: 400 contract.penaltyTerms).
-              penaltyTerms: c.penaltyTerms as unknown as Record<string, unknown>,
-              startsOn: c.startsOn ?? null,
-              endsOn,
-              language: c.language,
-            },
-            m,
-          ),
-      );
-      const applied = { calendar: toCalendarResponse(calendar), policy: toPolicyResponse(policy), contract: toContractResponse(contract) };
-      await this.audit.record(
-        principal,
-        'draft.apply',
-        { type: 'contract', id: contract.id },
-        { name: dto.name, calendarId: calendar.id, policyId: policy.policy.id, contractId: contract.id },
-        m,
-      );
-      return applied;
+      const contract = await this.contracts.create(contractDto, m);
+      return {
+        result: { calendar: toCalendarResponse(calendar), policy: toPolicyResponse(policy), contract: toContractResponse(contract) },
+        action: 'draft.apply',
+        entity: { type: 'contract', id: contract.id },
+        details: { name: dto.name, calendarId: calendar.id, policyId: policy.policy.id, contractId: contract.id },
+      };
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseInstant } from '../admin/time-input';
+import { parseInstant } from '../domain/fields';
 import { DomainValidationError } from '../domain/errors';
 import { moneyOut, plainDecimal } from '../domain/penalty/money';
 import { csvRecord } from './csv';

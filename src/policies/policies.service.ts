@@ -6,10 +6,8 @@ import { assertNameFree, translateUniqueViolation } from '../admin/db-errors';
 import { isUuid } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { NotFoundError } from '../common/errors';
-import type { CreatePolicyDto } from './dto/create-policy.dto';
+import type { CreatePolicyDto, UpdatePolicyDto } from './dto/create-policy.dto';
 import type { PolicyResponse, PolicyVersionResponse } from './dto/policy.response';
-import type { UpdatePolicyDto } from './dto/update-policy.dto';
-import { validatePolicyDefinition } from '../domain/policy/policy';
 import { PolicyVersionEntity } from './policy-version.entity';
 import { PolicyEntity } from './policy.entity';
 
@@ -46,9 +44,9 @@ function uniqueName(name: string) {
 export class PoliciesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** `manager`: run inside a caller's transaction (template import). */
+  /** `manager`: run inside a caller's transaction (the change with its audit row; template import). */
   async create(dto: CreatePolicyDto, manager?: EntityManager): Promise<PolicyWithVersion> {
-    const definition = validatePolicyDefinition(dto.definition, 'definition');
+    const { definition } = dto;
     const work = async (m: EntityManager): Promise<PolicyWithVersion> => {
       await assertNameFree(m, PolicyEntity, 'policy', dto.name);
       const policy = await m.save(m.create(PolicyEntity, { id: randomUUID(), name: dto.name, currentVersion: 1 }));
@@ -58,21 +56,21 @@ export class PoliciesService {
     return translateUniqueViolation('policy', uniqueName(dto.name), () => (manager ? work(manager) : this.dataSource.transaction(work)));
   }
 
-  async getPolicy(id: string, manager?: EntityManager): Promise<PolicyEntity> {
-    const policy = isUuid(id) ? await (manager ?? this.dataSource.manager).findOneBy(PolicyEntity, { id }) : null;
+  async getPolicy(id: string, m: EntityManager = this.dataSource.manager): Promise<PolicyEntity> {
+    const policy = isUuid(id) ? await m.findOneBy(PolicyEntity, { id }) : null;
     if (!policy) throw new NotFoundError('policy', id);
     return policy;
   }
 
   /** The policy with its current version, or with version `n`. */
-  async get(id: string, n?: number): Promise<PolicyWithVersion> {
-    const policy = await this.getPolicy(id);
-    return { policy, version: await this.getVersion(policy, n ?? policy.currentVersion) };
+  async get(id: string, n?: number, m: EntityManager = this.dataSource.manager): Promise<PolicyWithVersion> {
+    const policy = await this.getPolicy(id, m);
+    return { policy, version: await this.getVersion(policy, n ?? policy.currentVersion, m) };
   }
 
-  async getVersion(policy: PolicyEntity, n: number): Promise<PolicyVersionEntity> {
+  async getVersion(policy: PolicyEntity, n: number, m: EntityManager = this.dataSource.manager): Promise<PolicyVersionEntity> {
     const inRange = Number.isInteger(n) && n >= 1 && n <= MAX_VERSION;
-    const version = inRange ? await this.dataSource.manager.findOneBy(PolicyVersionEntity, { policyId: policy.id, version: n }) : null;
+    const version = inRange ? await m.findOneBy(PolicyVersionEntity, { policyId: policy.id, version: n }) : null;
     if (!version) throw new NotFoundError('policy version', `${policy.id} v${n}`);
     return version;
   }
@@ -104,24 +102,29 @@ export class PoliciesService {
     return pageOf(items, total, query);
   }
 
-  /** Writes version n+1 (the policy row is locked so concurrent updates get consecutive numbers). */
-  async update(id: string, dto: UpdatePolicyDto): Promise<PolicyWithVersion> {
-    const definition = validatePolicyDefinition(dto.definition, 'definition');
+  /**
+   * Writes version n+1 (the policy row is locked so concurrent updates get consecutive numbers);
+   * returns the version it replaced too. `manager`: run inside a caller's transaction.
+   */
+  async update(id: string, dto: UpdatePolicyDto, manager?: EntityManager): Promise<PolicyWithVersion & { previous: PolicyWithVersion }> {
+    const { definition } = dto;
     if (!isUuid(id)) throw new NotFoundError('policy', id);
+    const work = async (m: EntityManager) => {
+      const policy = await m.findOne(PolicyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw new NotFoundError('policy', id);
+      const previous = { policy: { ...policy }, version: await this.getVersion(policy, policy.currentVersion, m) };
+      const next = policy.currentVersion + 1;
+      const version = await m.save(m.create(PolicyVersionEntity, { policyId: policy.id, version: next, definition }));
+      policy.currentVersion = next;
+      if (dto.name !== undefined) {
+        await assertNameFree(m, PolicyEntity, 'policy', dto.name, policy.id);
+        policy.name = dto.name;
+      }
+      const saved = await m.save(policy);
+      return { policy: saved, version, previous };
+    };
     return translateUniqueViolation('policy', uniqueName(dto.name ?? ''), () =>
-      this.dataSource.transaction(async (m) => {
-        const policy = await m.findOne(PolicyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!policy) throw new NotFoundError('policy', id);
-        const next = policy.currentVersion + 1;
-        const version = await m.save(m.create(PolicyVersionEntity, { policyId: policy.id, version: next, definition }));
-        policy.currentVersion = next;
-        if (dto.name !== undefined) {
-          await assertNameFree(m, PolicyEntity, 'policy', dto.name, policy.id);
-          policy.name = dto.name;
-        }
-        const saved = await m.save(policy);
-        return { policy: saved, version };
-      }),
+      manager ? work(manager) : this.dataSource.transaction(work),
     );
   }
 }

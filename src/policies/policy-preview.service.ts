@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseInstant } from '../admin/time-input';
+import { parseInstant } from '../domain/fields';
 import { CalendarsService } from '../calendars/calendars.service';
 import { toUtcIso, toZonedIso } from '../domain/clock/engine';
 import { previewLadder } from '../domain/ladder';

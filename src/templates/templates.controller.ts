@@ -68,18 +68,15 @@ export class TemplatesController {
     @Param('id') id: string,
     @Body() dto: ImportTemplateDto,
   ): Promise<TemplateImportResponse> {
-    const imported = await this.templates.import(id, dto);
-    await this.audit.record(
-      principal,
-      'template.import',
-      { type: 'template', id },
-      {
+    return this.audit.withAudit(principal, async (m) => {
+      const imported = await this.templates.import(id, dto, m);
+      const details = {
         name: imported.calendar.name,
         calendarId: imported.calendar.id,
         policyId: imported.policy.id,
         policyVersion: imported.policy.version,
-      },
-    );
-    return imported;
+      };
+      return { result: imported, action: 'template.import', entity: { type: 'template', id }, details };
+    });
   }
 }

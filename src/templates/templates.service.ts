@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { CalendarsService, toCalendarResponse } from '../calendars/calendars.service';
 import { NotFoundError } from '../common/errors';
@@ -41,14 +41,16 @@ export class TemplatesService {
   }
 
   /** Creates the template's calendar and policy in one transaction: both or neither (409 when a name is taken). */
-  async import(id: string, dto: ImportTemplateDto): Promise<TemplateImportResponse> {
+  /** `manager`: run inside a caller's transaction (the import with its audit row). */
+  async import(id: string, dto: ImportTemplateDto, manager?: EntityManager): Promise<TemplateImportResponse> {
     const t = this.find(id);
     const name = dto.name ?? t.name;
     const penaltyTerms = t.contractTerms.penalty ? validatePenaltyTerms(t.contractTerms.penalty, 'contractTerms.penalty') : null;
-    const { calendar, policy } = await this.dataSource.transaction(async (m) => ({
-      calendar: await this.calendars.create({ name, definition: t.calendar as unknown as Record<string, unknown> }, m),
-      policy: await this.policies.create({ name, definition: t.policy as unknown as Record<string, unknown> }, m),
-    }));
+    const work = async (m: EntityManager) => ({
+      calendar: await this.calendars.create({ name, definition: t.calendar }, m),
+      policy: await this.policies.create({ name, definition: t.policy }, m),
+    });
+    const { calendar, policy } = await (manager ? work(manager) : this.dataSource.transaction(work));
     return {
       calendar: toCalendarResponse(calendar),
       policy: toPolicyResponse(policy),

@@ -40,12 +40,17 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/policies/{id}/versions': ALL,
   'GET /api/v1/policies/{id}/versions/{version}': ALL,
   'POST /api/v1/policies/{id}/preview': ALL,
+  'POST /api/v1/policies/{id}/simulate': MONEY,
   'POST /api/v1/contracts': ADMIN,
   'GET /api/v1/contracts': ALL,
   'GET /api/v1/contracts/{id}': ALL,
   'PUT /api/v1/contracts/{id}': ADMIN,
   'GET /api/v1/contracts/{id}/penalties': MONEY,
   'GET /api/v1/contracts/{id}/reconciliation': MONEY,
+  'POST /api/v1/contracts/{id}/spare-loans': ENGINEER,
+  'GET /api/v1/contracts/{id}/spare-loans': ALL,
+  'POST /api/v1/spare-loans/{id}/repaired-returned': ENGINEER,
+  'POST /api/v1/spare-loans/{id}/spare-recovered': ENGINEER,
   'GET /api/v1/templates': ALL,
   'GET /api/v1/templates/{id}': ALL,
   'POST /api/v1/templates/{id}/import': ADMIN,
@@ -181,6 +186,9 @@ describe('access matrix: every route × every role', () => {
       a.post(`/api/v1/incidents/${incident(name)}/${path}`).send(body);
   let revokeTarget = '';
   let acknowledged = false;
+  /** A fresh spare loan, lent by an engineer. */
+  const loan = async (): Promise<string> =>
+    (await agents.engineer.post(`/api/v1/contracts/${contractId}/spare-loans`).send({ spareUnit: 'spare', faultyUnit: 'faulty' })).body.id;
 
   /**
    * In this order: each allowed role's call must succeed where it stands (steps walk their
@@ -229,6 +237,15 @@ describe('access matrix: every route × every role', () => {
         a.post(`/api/v1/policies/${policyId}/preview`).send({ severity: 'urgent', reportedAt: '2026-11-20T09:00:00Z', calendarId: '24x7' }),
     ],
     [
+      'POST /api/v1/policies/{id}/simulate',
+      (a) =>
+        a.post(`/api/v1/policies/${policyId}/simulate`).send({
+          candidate: { version: 1 },
+          contractId,
+          period: { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' },
+        }),
+    ],
+    [
       'POST /api/v1/contracts',
       (a) =>
         a.post('/api/v1/contracts').send({
@@ -246,6 +263,23 @@ describe('access matrix: every route × every role', () => {
     ['PUT /api/v1/contracts/{id}', (a) => a.put(`/api/v1/contracts/${contractId}`).send({ customer: unique('Customer') })],
     ['GET /api/v1/contracts/{id}/penalties', (a) => a.get(`/api/v1/contracts/${contractId}/penalties`)],
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
+    [
+      'POST /api/v1/contracts/{id}/spare-loans',
+      (a) => a.post(`/api/v1/contracts/${contractId}/spare-loans`).send({ spareUnit: 'spare', faultyUnit: 'faulty' }),
+    ],
+    ['GET /api/v1/contracts/{id}/spare-loans', (a) => a.get(`/api/v1/contracts/${contractId}/spare-loans`)],
+    [
+      'POST /api/v1/spare-loans/{id}/repaired-returned',
+      async (a) => a.post(`/api/v1/spare-loans/${await loan()}/repaired-returned`).send({}),
+    ],
+    [
+      'POST /api/v1/spare-loans/{id}/spare-recovered',
+      async (a) => {
+        const id = await loan();
+        expect((await agents.engineer.post(`/api/v1/spare-loans/${id}/repaired-returned`).send({})).status).toBe(200);
+        return a.post(`/api/v1/spare-loans/${id}/spare-recovered`).send({});
+      },
+    ],
     ['GET /api/v1/templates', (a) => a.get('/api/v1/templates')],
     ['GET /api/v1/templates/{id}', (a) => a.get('/api/v1/templates/xinbei-service-commitment')],
     [

@@ -134,7 +134,11 @@ describe('admin API: policies', () => {
 
   describe('validation (400 with the field path)', () => {
     const bad: Array<[string, () => unknown, string]> = [
-      ['missing rung', () => ({ severities: { urgent: { ...targets(), signOff: undefined } } }), 'definition.severities.urgent.signOff'],
+      [
+        'missing target of a promised rung',
+        () => ({ severities: { urgent: { ...targets(), spare: { triggerAfter: { amount: 8, unit: 'hours' } } } } }),
+        'definition.severities.urgent.spare.deliverWithin',
+      ],
       [
         'bad amount',
         () => ({ severities: { urgent: { ...targets(), triage: { respondWithin: { amount: 0, unit: 'hours' } } } } }),

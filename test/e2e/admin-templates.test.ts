@@ -164,7 +164,16 @@ describe('admin API: templates', () => {
     const schemas = res.body.components.schemas;
     expect(schemas.CreateContractDto.properties.totalValue.example).toBe('1000000.00');
     expect(schemas.DeadlinePreviewDto.properties.duration).toBeDefined();
-    expect(schemas.DeadlinePreviewDto.properties.pauses.items.$ref).toBe('#/components/schemas/PreviewPauseDto');
-    expect(schemas.PolicyDefinitionSchema.properties.severities.additionalProperties).toBeDefined();
+    expect(schemas.DeadlinePreviewDto.properties.pauses.items.$ref).toBe('#/components/schemas/PreviewPause');
+    expect(schemas.PolicyDefinition.properties.severities.additionalProperties).toBeDefined();
+    // Responses refer to the domain schemas' components rather than restating them.
+    for (const [response, field, component] of [
+      ['CalendarResponse', 'definition', 'CalendarDefinition'],
+      ['PolicyResponse', 'definition', 'PolicyDefinition'],
+      ['ContractResponse', 'penaltyTerms', 'PenaltyTerms'],
+    ]) {
+      expect(JSON.stringify(schemas[response].properties[field])).toContain(`#/components/schemas/${component}`);
+      expect(schemas[component].properties).toBeDefined();
+    }
   });
 });

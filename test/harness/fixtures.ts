@@ -9,7 +9,7 @@ import type { PenaltyTerms } from '../../src/domain/penalty/terms';
 import { DEFAULT_CONTRACT_LANGUAGE, type Language } from '../../src/i18n/languages';
 import { validatePolicyDefinition, type PolicyDefinition, type SeverityTargets } from '../../src/domain/policy/policy';
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = { [K in keyof T]?: NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> : T[K] };
 
 const s = (amount: number, anchor: 'report' | 'rungStart' = 'report') => ({ amount, unit: 'seconds' as const, anchor });
 

@@ -1,69 +1,26 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
-import { IsIsoInstant } from '../../admin/time-input';
+import { createZodDto } from 'nestjs-zod';
+import { pageFields } from '../../admin/pagination';
+import { isoInstant, text } from '../../domain/fields';
+import { z } from '../../domain/validation';
 
 /** `GET /audit` filters (combined with AND). Unknown parameters are refused. */
-export class AuditQuery {
-  @ApiPropertyOptional({ example: 'ops-admin', description: 'Token name, or token id, of whoever acted' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  actor?: string;
+export const AuditQuerySchema = z.strictObject({
+  actor: text(200).optional().meta({ example: 'ops-admin', description: 'Token name, or token id, of whoever acted' }),
+  action: text(200)
+    .optional()
+    .meta({
+      example: 'policy.update',
+      description:
+        'Exact action (calendar.create, calendar.update, policy.create, policy.update, contract.create, contract.update, template.import, ' +
+        'token.create, token.revoke, token.bootstrap, incident.report, incident.step.<step>), or a prefix ending in * (e.g. incident.step.*)',
+    }),
+  entityType: text(100).optional().meta({ example: 'contract', description: 'calendar, policy, contract, template, token or incident' }),
+  entityId: text(200).optional().meta({ description: 'Id of the entity changed' }),
+  from: isoInstant().optional().meta({ example: '2026-11-01T00:00:00Z', description: 'At or after this instant (inclusive)' }),
+  to: isoInstant()
+    .optional()
+    .meta({ example: '2026-12-01T00:00:00Z', description: 'Before this instant (exclusive); must be after `from`' }),
+  ...pageFields({ maxLimit: 500 }),
+});
 
-  @ApiPropertyOptional({
-    example: 'policy.update',
-    description:
-      'Exact action (calendar.create, calendar.update, policy.create, policy.update, contract.create, contract.update, template.import, ' +
-      'token.create, token.revoke, token.bootstrap, incident.report, incident.step.<step>), or a prefix ending in * (e.g. incident.step.*)',
-  })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  action?: string;
-
-  @ApiPropertyOptional({ example: 'contract', description: 'calendar, policy, contract, template, token or incident' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  entityType?: string;
-
-  @ApiPropertyOptional({ description: 'Id of the entity changed' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  entityId?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-11-01T00:00:00Z',
-    description: 'At or after this instant (ISO 8601 with an offset or Z; inclusive)',
-  })
-  @IsOptional()
-  @IsIsoInstant()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Before this instant (exclusive); must be after `from`' })
-  @IsOptional()
-  @IsIsoInstant()
-  to?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000)
-  offset: number = 0;
-}
+export class AuditQuery extends createZodDto(AuditQuerySchema) {}

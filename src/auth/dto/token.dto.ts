@@ -1,37 +1,41 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { PageQuery } from '../../admin/pagination';
-import { ROLES, type Role } from '../roles';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { pageFields } from '../../admin/pagination';
+import { z } from '../../domain/validation';
+import { isRole, ROLES, type Role } from '../roles';
 
 export const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,99}$/;
 
-export class CreateTokenDto {
-  @ApiProperty({
-    example: 'eng:li.na',
-    description:
-      'Unique; recorded as the actor of every step and change made with the token. Letters, digits and . _ : @ + - (1 to 100, starting with a letter or digit).',
-  })
-  @IsString()
-  @Matches(TOKEN_NAME, { message: 'name must be 1 to 100 characters: letters, digits and . _ : @ + -, starting with a letter or digit' })
-  name: string;
+export const CreateTokenSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(TOKEN_NAME, { error: 'name must be 1 to 100 characters: letters, digits and . _ : @ + -, starting with a letter or digit' })
+    .meta({
+      example: 'eng:li.na',
+      description:
+        'Unique; recorded as the actor of every step and change made with the token. Letters, digits and . _ : @ + - (1 to 100, starting with a letter or digit).',
+    }),
+  roles: z
+    .array(z.string().meta({ enum: [...ROLES] }))
+    .min(1)
+    .max(ROLES.length)
+    // Checked on the list, so the error names the field "roles" as before.
+    .refine((roles) => roles.every(isRole), { error: `each role must be one of ${ROLES.join(', ')}` })
+    .refine((roles) => new Set(roles).size === roles.length, { error: 'must not name a role twice' })
+    .transform((roles) => roles as Role[])
+    .meta({ example: ['engineer'], description: 'One or more of admin, engineer, finance, viewer' }),
+});
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['engineer'], description: 'One or more of admin, engineer, finance, viewer' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ROLES.length)
-  @ArrayUnique()
-  @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
-  roles: Role[];
-}
+export class CreateTokenDto extends createZodDto(CreateTokenSchema) {}
 
 export const TOKEN_STATUSES = ['active', 'revoked'] as const;
 
-export class ListTokensQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: TOKEN_STATUSES, description: 'Only active or only revoked tokens (default: both)' })
-  @IsOptional()
-  @IsIn(TOKEN_STATUSES)
-  status?: (typeof TOKEN_STATUSES)[number];
-}
+export const ListTokensSchema = z.strictObject({
+  status: z.enum(TOKEN_STATUSES).optional().meta({ description: 'Only active or only revoked tokens (default: both)' }),
+  ...pageFields(),
+});
+
+export class ListTokensQuery extends createZodDto(ListTokensSchema) {}
 
 export class TokenResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,18 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsObject } from 'class-validator';
-import { IsName } from '../../admin/names';
-import { CALENDAR_5X8_EXAMPLE, CalendarDefinitionSchema } from './calendar-definition.schema';
+import { createZodDto } from 'nestjs-zod';
+import { name } from '../../domain/fields';
+import { CalendarDefinitionSchema } from '../../domain/clock/schema';
+import { z } from '../../domain/validation';
 
-export class CreateCalendarDto {
-  @ApiProperty({ example: 'Shanghai 5x8', description: 'Unique name', maxLength: 200 })
-  @IsName()
-  name: string;
+export const CreateCalendarSchema = z.strictObject({
+  name: name().meta({ example: 'Shanghai 5x8', description: 'Unique name' }),
+  definition: CalendarDefinitionSchema,
+});
 
-  @ApiProperty({
-    type: CalendarDefinitionSchema,
-    example: CALENDAR_5X8_EXAMPLE,
-    description: 'Zone, weekly windows, holidays and extra working days; errors name the path, e.g. definition.week.monday[0].close',
-  })
-  @IsObject()
-  definition: Record<string, unknown>;
-}
+/** Replaces the name and/or the whole definition. The built-in 24x7 cannot be updated. */
+export const UpdateCalendarSchema = CreateCalendarSchema.partial().refine((dto) => dto.name !== undefined || dto.definition !== undefined, {
+  path: ['definition'],
+  error: 'give name, definition or both',
+});
+
+export class CreateCalendarDto extends createZodDto(CreateCalendarSchema) {}
+export class UpdateCalendarDto extends createZodDto(UpdateCalendarSchema) {}

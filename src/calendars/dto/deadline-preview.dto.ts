@@ -1,45 +1,30 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { IsIsoInstant } from '../../admin/time-input';
-import { DurationDto } from './duration.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { isoInstant, parseInstant } from '../../domain/fields';
+import { durationSchema } from '../../domain/policy/schema';
+import { z } from '../../domain/validation';
 
-export class PreviewPauseDto {
-  @ApiProperty({ example: '2026-11-20T17:30:00+08:00', description: 'ISO 8601 instant with offset or Z' })
-  @IsIsoInstant()
-  from: string;
-
-  @ApiPropertyOptional({
-    example: '2026-11-23T09:30:00+08:00',
-    nullable: true,
-    description: 'ISO 8601 instant with offset or Z, not before from; null or missing = still paused (the deadline is then unknown)',
+const PreviewPauseSchema = z
+  .strictObject({
+    from: isoInstant(),
+    to: isoInstant().nullish().meta({ description: 'Not before from; null or missing = still paused (the deadline is then unknown)' }),
   })
-  @IsOptional()
-  @IsIsoInstant()
-  to?: string | null;
-}
-
-export class DeadlinePreviewDto {
-  @ApiProperty({ example: '2026-11-20T17:00:00+08:00', description: 'When the clock starts: ISO 8601 instant with offset or Z' })
-  @IsIsoInstant()
-  start: string;
-
-  @ApiProperty({ type: DurationDto, example: { amount: 2, unit: 'workingHours' } })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => DurationDto)
-  duration: DurationDto;
-
-  @ApiPropertyOptional({
-    type: [PreviewPauseDto],
-    description: 'Intervals during which the clock stops (force majeure, waiting on the customer)',
+  .refine((p) => p.to == null || parseInstant(p.to) >= parseInstant(p.from), {
+    path: ['to'],
+    error: (iss) => `must not be before from (${(iss.input as { from: string }).from})`,
   })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => PreviewPauseDto)
-  pauses?: PreviewPauseDto[];
-}
+  .meta({ id: 'PreviewPause', description: 'An interval during which the clock stops (force majeure, waiting on the customer)' });
+
+export const DeadlinePreviewSchema = z.strictObject({
+  start: isoInstant().meta({ description: 'When the clock starts' }),
+  duration: durationSchema().meta({
+    example: { amount: 2, unit: 'workingHours' },
+    description: 'seconds/minutes/hours/days run on the wall clock (a day = 24 h); workingMinutes/workingHours/workingDays on the calendar',
+  }),
+  pauses: z.array(PreviewPauseSchema).optional(),
+});
+
+export class DeadlinePreviewDto extends createZodDto(DeadlinePreviewSchema) {}
 
 export class DeadlinePreviewResponse {
   @ApiProperty({
@@ -61,5 +46,5 @@ export class DeadlinePreviewResponse {
   @ApiProperty({ example: '3f0c6a4e-8a36-4a53-9a0e-0c8a4ef6f0b1' }) calendarId: string;
   @ApiProperty({ example: 'Asia/Shanghai' }) zone: string;
   @ApiProperty({ example: '2026-11-20T09:00:00.000Z', description: 'The start, UTC' }) start: string;
-  @ApiProperty({ type: DurationDto }) duration: DurationDto;
+  @ApiProperty({ example: { amount: 2, unit: 'workingHours' } }) duration: { amount: number; unit: string };
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { schemaRef } from '../../common/openapi';
+import type { PenaltyTerms } from '../../domain/penalty/terms';
 import { LANGUAGES, type Language } from '../../i18n/languages';
-import { PENALTY_TERMS_EXAMPLE, PenaltyTermsSchema } from './penalty-terms.schema';
 
 export class ContractResponse {
   @ApiProperty({ format: 'uuid', example: '5d2b8f3e-3f7b-4b7a-9c39-0f3b5b9f2c11' }) id: string;
@@ -10,8 +11,7 @@ export class ContractResponse {
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ example: '24x7' }) calendarId: string;
   @ApiProperty({ format: 'uuid' }) policyId: string;
-  @ApiProperty({ type: PenaltyTermsSchema, example: PENALTY_TERMS_EXAMPLE, description: 'Normalized, defaults filled in' })
-  penaltyTerms: PenaltyTermsSchema;
+  @ApiProperty(schemaRef('PenaltyTerms', 'Normalized, defaults filled in')) penaltyTerms: PenaltyTerms;
   @ApiProperty({ example: '2026-01-01', nullable: true, type: String }) startsOn: string | null;
   @ApiProperty({ example: '2026-12-31', nullable: true, type: String }) endsOn: string | null;
   @ApiProperty({ example: 'https://ops.example.com/hooks/escalation', nullable: true, type: String }) webhookUrl: string | null;

@@ -66,12 +66,25 @@ export function durationLimitProblem(amount: number, unit: DurationUnit): string
   return null;
 }
 
+/**
+ * What is wrong with an end-of-day target (null when nothing): "by the close of a working day"
+ * counts working days, so it needs unit workingDays.
+ */
+export function endOfDayProblem(unit: unknown): string | null {
+  return unit === 'workingDays' ? null : `endOfDay needs unit workingDays (a close is a working day's), not ${String(unit)}`;
+}
+
 export function validateDuration(d: unknown, path = ''): Duration {
   const issues: Array<{ path: string; message: string }> = [];
   if (typeof d !== 'object' || d === null || Array.isArray(d)) {
     throw new DomainValidationError([{ path: path ? path.replace(/\.$/, '') : 'duration', message: 'must be an object { amount, unit }' }]);
   }
-  const { amount, unit } = d as { amount: unknown; unit: unknown };
+  const { amount, unit, endOfDay } = d as { amount: unknown; unit: unknown; endOfDay?: unknown };
+  if (endOfDay !== undefined && endOfDay !== true && endOfDay !== false) {
+    issues.push({ path: `${path}endOfDay`, message: 'must be true or false' });
+  } else if (endOfDay === true && isUnit(unit) && endOfDayProblem(unit)) {
+    issues.push({ path: `${path}endOfDay`, message: endOfDayProblem(unit)! });
+  }
   if (!isUnit(unit)) {
     issues.push({ path: `${path}unit`, message: `unknown unit "${String(unit)}"; expected one of ${DURATION_UNITS.join(', ')}` });
   }
@@ -82,7 +95,7 @@ export function validateDuration(d: unknown, path = ''): Duration {
     if (problem) issues.push({ path: `${path}amount`, message: problem });
   }
   if (issues.length > 0) throw new DomainValidationError(issues);
-  return { amount: amount as number, unit: unit as DurationUnit };
+  return { amount: amount as number, unit: unit as DurationUnit, ...(endOfDay === true ? { endOfDay: true as const } : {}) };
 }
 
 /** Milliseconds of a wall-clock duration (rounded to whole ms). Throws for working units. */
@@ -237,10 +250,29 @@ function workingDaysDeadline(cal: BusinessCalendar, start: number, n: number): {
   return instantAtPosition(cal.intervalsOfLocalDay(day), position);
 }
 
+/**
+ * End of day N ("当日内" is N = 1): the last close of the N-th working day, counting the day the
+ * clock starts when it starts before that day's last close; otherwise counting from the next
+ * working day. Holidays, make-up days and DST come from the calendar's own days.
+ */
+function endOfDayDeadline(cal: BusinessCalendar, start: number, n: number): number {
+  const startDay = cal.localDay(start);
+  const today = cal.intervalsOfLocalDay(startDay);
+  let day = today.length > 0 && start < today[today.length - 1][1] ? startDay : cal.nextWorkingDay(startDay);
+  for (let i = 1; i < n; i++) day = cal.nextWorkingDay(day);
+  const intervals = cal.intervalsOfLocalDay(day);
+  return intervals[intervals.length - 1][1];
+}
+
 function baseDeadline(cal: BusinessCalendar, start: number, duration: Duration): BaseDeadline {
   checkInstant(start, 'start');
   const d = validateDuration(duration);
   const kind = clockKind(d.unit);
+  if (d.endOfDay) {
+    // Paused, it moves later by the working time the pause took, as every working target does.
+    const at = endOfDayDeadline(cal, start, d.amount);
+    return { kind, base: at, targetMs: cal.workingTime(start, at), mode: 'first' };
+  }
   if (d.unit === 'workingDays') {
     const { at, atOpening } = workingDaysDeadline(cal, start, d.amount);
     return { kind, base: at, targetMs: cal.workingTime(start, at), mode: atOpening ? 'last' : 'first' };
@@ -270,6 +302,8 @@ function pausedDeadline(cal: BusinessCalendar, start: number, b: BaseDeadline, p
  *   start after the last close, or on a non-working day, starts from the next
  *   working day's opening. Working days are local calendar dates with working
  *   time; a start exactly at the last close keeps that day's full position.
+ * - workingDays N with endOfDay: the last close of the N-th working day, the day the clock starts
+ *   being day 1 when it starts before that day's last close (1 = "the same working day").
  * - pauses: the deadline is where the running time with pauses reaches the
  *   running time of the unpaused deadline; null if an open pause stops the
  *   clock before that. A pause never makes a deadline earlier.

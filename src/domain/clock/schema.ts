@@ -177,5 +177,7 @@ export const DurationSchema = z
   .strictObject({
     amount: z.number().positive({ error: 'must be a positive number' }),
     unit: z.enum(DURATION_UNITS),
+    /** With workingDays: due at the close of the amount-th working day (1 = the same working day). */
+    endOfDay: z.literal(true).optional(),
   })
   .meta({ id: 'Duration' });

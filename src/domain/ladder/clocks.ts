@@ -21,8 +21,10 @@ export function dueOf(ctx: LadderContext, state: IncidentState, clock: Pick<Cloc
   return deadlineOf(ctx.calendar, clock.anchorAt, clock.target, enginePauses(state));
 }
 
-export function openClock(ctx: LadderContext, state: IncidentState, key: ClockKey, rungStart: number): ClockState {
+/** Opens the clock of `key`, or nothing when the incident's class does not promise it. */
+export function openClock(ctx: LadderContext, state: IncidentState, key: ClockKey, rungStart: number): ClockState | undefined {
   const target = ctx.target(state.severity, key);
+  if (!target) return undefined;
   const clock: ClockState = {
     key,
     ...CLOCK_SLOTS[key],

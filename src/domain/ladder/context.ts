@@ -12,11 +12,13 @@ export function isTerminal(state: IncidentState): boolean {
 /** The per-incident context the ladder computes with, derived from the pinned snapshot. */
 export class LadderContext {
   readonly calendar: BusinessCalendar;
+  /** `calendar`: the pinned calendar already built (replays of many incidents share one and its memos). */
   constructor(
     readonly input: IncidentWorkflowInput,
     readonly workflowId: string,
+    calendar?: BusinessCalendar,
   ) {
-    this.calendar = BusinessCalendar.of(input.calendar.definition);
+    this.calendar = calendar ?? BusinessCalendar.of(input.calendar.definition);
   }
 
   targets(severity: string): SeverityTargets {
@@ -25,9 +27,15 @@ export class LadderContext {
     return targets;
   }
 
-  target(severity: string, key: ClockKey): Target {
+  /** The target of `key` in `severity`, or undefined when that class does not promise its rung. */
+  target(severity: string, key: ClockKey): Target | undefined {
     const [group, name] = key.split('.') as [keyof SeverityTargets, string];
-    return (this.targets(severity)[group] as unknown as Record<string, Target>)[name];
+    return (this.targets(severity)[group] as unknown as Record<string, Target> | undefined)?.[name];
+  }
+
+  /** Whether `severity` promises `rung` (a rung the letter does not promise never opens nor breaches). */
+  promises(severity: string, rung: keyof SeverityTargets): boolean {
+    return this.targets(severity)[rung] !== undefined;
   }
 }
 

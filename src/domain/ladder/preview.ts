@@ -64,7 +64,7 @@ function due(state: IncidentState, key: ClockKey): number | undefined {
   return state.clocks[key]?.dueAt ?? undefined;
 }
 
-/** Due instants of every target of `severity`, in ladder order (no pauses). */
+/** Due instants of every target `severity` promises, in ladder order (no pauses). */
 export function previewLadder(def: PolicyDefinition, severity: string, t0: number, calendar: BusinessCalendar): PreviewRow[] {
   const ctx = new LadderContext(
     {
@@ -81,21 +81,25 @@ export function previewLadder(def: PolicyDefinition, severity: string, t0: numbe
   );
   const targets = listTargets(def, severity);
 
-  // Never restored: triage → remote → on site, and the triggered rungs.
+  // Never restored: triage → remote → on site, and the triggered rungs. A rung the policy does not
+  // promise has no due instant: the step that would follow it is taken when the one before was.
   const open = initialState(ctx).state;
-  take(ctx, open, 'acknowledge', {}, due(open, 'triage.respondWithin')!);
-  take(ctx, open, 'remoteSession', {}, due(open, 'remote.startWithin')!);
-  const resolveDue = due(open, 'remote.resolveWithin')!;
+  const acknowledged = due(open, 'triage.respondWithin') ?? t0;
+  take(ctx, open, 'acknowledge', {}, acknowledged);
+  const sessionStarted = due(open, 'remote.startWithin') ?? acknowledged;
+  take(ctx, open, 'remoteSession', {}, sessionStarted);
+  const resolveDue = due(open, 'remote.resolveWithin') ?? sessionStarted;
   advance(ctx, open, emptyEffects(), resolveDue);
   take(ctx, open, 'dispatch', { engineer: ACTOR }, resolveDue);
-  const last = Math.max(...(['spare.triggerAfter', 'expert.triggerAfter'] as const).map((k) => due(open, k)!));
-  advance(ctx, open, emptyEffects(), last);
+  const triggers = (['spare.triggerAfter', 'expert.triggerAfter'] as const).map((k) => due(open, k)).filter((d) => d !== undefined);
+  advance(ctx, open, emptyEffects(), Math.max(resolveDue, ...triggers));
 
   // Restored when the restore target falls due, then signed off when the sign-off target does.
   const closing = initialState(ctx).state;
   take(ctx, closing, 'acknowledge', {}, t0);
-  take(ctx, closing, 'restore', { cause: ACTOR, method: ACTOR }, due(closing, 'penalty.restoreWithin')!);
-  take(ctx, closing, 'signOff', { signer: ACTOR }, due(closing, 'signOff.within')!);
+  const restored = due(closing, 'penalty.restoreWithin') ?? t0;
+  take(ctx, closing, 'restore', { cause: ACTOR, method: ACTOR }, restored);
+  take(ctx, closing, 'signOff', { signer: ACTOR }, due(closing, 'signOff.within') ?? restored);
 
   return targets.map(({ key, rung, target }) => {
     const clock = (key === 'signOff.within' || key === 'faultReport.deliverWithin' ? closing : open).clocks[key];
@@ -103,10 +107,13 @@ export function previewLadder(def: PolicyDefinition, severity: string, t0: numbe
     let assumption: string | null = null;
     if (target.anchor === 'rungStart') {
       const opener = RUNG_OPENED_BY[rung];
+      const openerPromised = opener !== null && targets.some((t) => t.key === opener);
       assumption =
-        opener === null || opener === key
+        opener === null || opener === key || clock.anchorAt === t0
           ? `assumes the ${rung} rung opens at the report (${new Date(t0).toISOString()})`
-          : `assumes the ${rung} rung opens when ${opener} falls due (${new Date(clock.anchorAt).toISOString()})`;
+          : openerPromised
+            ? `assumes the ${rung} rung opens when ${opener} falls due (${new Date(clock.anchorAt).toISOString()})`
+            : `assumes the ${rung} rung opens as late as the promised targets before it allow (${new Date(clock.anchorAt).toISOString()})`;
     }
     return { key, rung, target, anchorAt: clock.anchorAt, dueAt: clock.dueAt, assumption };
   });

@@ -58,6 +58,8 @@ function openRung(
   cause?: string,
 ): void {
   if (state.rungsOpenedAt[rung] !== undefined) return;
+  // A rung the letter does not promise never opens: no clock, no event, no escalation.
+  if (!ctx.promises(state.severity, rung)) return;
   state.rungsOpenedAt[rung] = at;
   const escalated = RUNGS.indexOf(rung) > RUNGS.indexOf(state.rung);
   if (escalated) state.rung = rung;
@@ -121,8 +123,8 @@ function breach(ctx: LadderContext, state: IncidentState, effects: Effects, cloc
     kind: 'breach',
     data: { clock: clock.key, rung: clock.rung, dueAt: at, target: clock.target },
   });
-  if (clock.key === 'remote.resolveWithin' && state.stage === 'diagnosing') {
-    // No remote fix in time: the ladder moves up to on-site on its own.
+  if (clock.key === 'remote.resolveWithin' && state.stage === 'diagnosing' && ctx.promises(state.severity, 'onsite')) {
+    // No remote fix in time: the ladder moves up to on-site on its own (when the letter promises on site).
     state.stage = 'dispatch';
     openRung(ctx, state, effects, 'onsite', at, ['onsite.arriveWithin'], 'remote.resolveWithin breached');
   }
@@ -149,9 +151,15 @@ export function applyStep<S extends StepName>(
   switch (step) {
     case 'acknowledge':
       meetClock(state, effects, 'triage.respondWithin', now);
-      state.stage = 'remote';
       if (!state.assignees.includes(actor)) state.assignees.push(actor);
-      openRung(ctx, state, effects, 'remote', now, ['remote.startWithin'], 'call acknowledged');
+      if (!ctx.promises(state.severity, 'remote') && ctx.promises(state.severity, 'onsite')) {
+        // No remote rung in the letter: the next promise is on site, so the call goes straight there.
+        state.stage = 'dispatch';
+        openRung(ctx, state, effects, 'onsite', now, ['onsite.arriveWithin'], 'call acknowledged (no remote rung promised)');
+      } else {
+        state.stage = 'remote';
+        openRung(ctx, state, effects, 'remote', now, ['remote.startWithin'], 'call acknowledged');
+      }
       break;
     case 'remoteSession':
       meetClock(state, effects, 'remote.startWithin', now);
@@ -266,7 +274,17 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
   state.severity = severity;
   for (const clock of Object.values(state.clocks)) {
     if (!clock || clock.status === 'met' || clock.status === 'stopped' || clock.status === 'fired') continue;
-    clock.target = ctx.target(severity, clock.key);
+    const target = ctx.target(severity, clock.key);
+    if (!target) {
+      // The new class does not promise this rung: its clock ends, and a breach of it is withdrawn.
+      if (clock.status === 'breached') withdrawBreach(state, effects, clock, now);
+      clock.status = 'stopped';
+      clock.settledAt = now;
+      clock.dueAt = null;
+      if (clock.key === 'penalty.restoreWithin') state.penalty.breachedAt = null;
+      continue;
+    }
+    clock.target = target;
     clock.anchorAt = anchorFor(ctx, clock.target, clock.openedAt);
     const due = dueOf(ctx, state, clock);
     clock.dueAt = due;
@@ -288,6 +306,12 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
       clock.settledAt = due;
     }
     if (clock.key === 'penalty.restoreWithin') state.penalty.breachedAt = clock.status === 'breached' ? clock.settledAt! : null;
+  }
+  if (state.restoredAt === undefined) {
+    // Time-driven promises the old class did not make count from the report under the new one.
+    for (const key of ['spare.triggerAfter', 'expert.triggerAfter', 'penalty.restoreWithin'] as const) {
+      if (!state.clocks[key]) openClock(ctx, state, key, ctx.input.reportedAt);
+    }
   }
   record(state, effects, 'reclassified', now, undefined, { from: previous, to: severity });
 

@@ -19,8 +19,11 @@ export type Target = Duration & { anchor: TargetAnchor };
 
 type SlotsOf<R extends Rung> = Extract<(typeof TARGET_SLOTS)[number], { rung: R }>;
 
-/** The targets of every rung for one severity class, shaped by the catalogue's target slots. */
-export type SeverityTargets = { [R in Rung]: { [S in SlotsOf<R> as S['field']]: Target } };
+/**
+ * The targets of the rungs one severity class promises, shaped by the catalogue's target slots. A
+ * rung the letter does not promise is absent: it never opens and never breaches.
+ */
+export type SeverityTargets = { [R in Rung]?: { [S in SlotsOf<R> as S['field']]: Target } };
 
 export interface PolicyDefinition {
   /** Severity class name → rung targets. Insertion order is kept (conventionally most severe first). */
@@ -118,20 +121,28 @@ function severityTargets(def: PolicyDefinition, severity: string): SeverityTarge
   return def.severities[severity];
 }
 
-/** One target of one severity; throws DomainValidationError for an unknown severity. */
-export function getTarget(def: PolicyDefinition, severity: string, key: TargetKey): Target {
+/**
+ * One target of one severity (undefined when the class does not promise its rung); throws
+ * DomainValidationError for an unknown severity or target.
+ */
+export function getTarget(def: PolicyDefinition, severity: string, key: TargetKey): Target | undefined {
   const slot = RUNG_TARGETS.find((s) => s.key === key);
   if (!slot) throw new DomainValidationError([{ path: 'target', message: `unknown target "${key}"` }]);
-  const rung = severityTargets(def, severity)[slot.rung] as unknown as Record<string, Target>;
-  return rung[slot.field];
+  const rung = severityTargets(def, severity)[slot.rung] as unknown as Record<string, Target> | undefined;
+  return rung?.[slot.field];
 }
 
-/** Every target of one severity, in ladder order; throws DomainValidationError for an unknown severity. */
+/** Every target one severity promises, in ladder order; throws DomainValidationError for an unknown severity. */
 export function listTargets(def: PolicyDefinition, severity: string): ListedTarget[] {
   const targets = severityTargets(def, severity);
-  return RUNG_TARGETS.map((slot) => ({
-    key: slot.key,
-    rung: slot.rung,
-    target: (targets[slot.rung] as unknown as Record<string, Target>)[slot.field],
-  }));
+  return RUNG_TARGETS.flatMap((slot) => {
+    const rung = targets[slot.rung] as unknown as Record<string, Target> | undefined;
+    return rung ? [{ key: slot.key, rung: slot.rung, target: rung[slot.field] }] : [];
+  });
+}
+
+/** The rungs one severity does not promise, in ladder order (shown as "not promised"). */
+export function unpromisedRungs(def: PolicyDefinition, severity: string): Rung[] {
+  const targets = severityTargets(def, severity);
+  return RUNGS.filter((rung) => targets[rung] === undefined);
 }

@@ -3,9 +3,10 @@
  * gives its validation (field paths, unknown fields), its TypeScript type and its OpenAPI schema.
  */
 import { RUNGS, TARGET_ANCHORS, TARGET_SLOTS, type Rung, type TargetAnchor, type TargetSlot } from '../catalogue';
-import { durationLimitProblem } from '../clock/engine';
+import { durationLimitProblem, endOfDayProblem } from '../clock/engine';
 import { DURATION_UNITS, WALL_UNITS, type DurationUnit } from '../clock/types';
 import { refineAlways, z } from '../validation';
+import type { SeverityTargets } from './policy';
 
 /** Upper bound on any duration amount, whatever the unit (keeps every deadline far inside the Date range). */
 export const MAX_DURATION_AMOUNT = 1_000_000;
@@ -20,6 +21,11 @@ const amountSchema = z
   .positive({ error: 'must be a positive number' })
   .max(MAX_DURATION_AMOUNT, { error: `must be at most ${MAX_DURATION_AMOUNT}` });
 
+const END_OF_DAY = z
+  .literal(true, { error: 'must be true, or left out' })
+  .optional()
+  .meta({ description: "With workingDays: due at the close of the amount-th working day (1 = the same working day, as in '当日内')" });
+
 /** A duration on a clock, optionally with an anchor; units restricted when asked. */
 export function durationSchema(options: { units?: readonly DurationUnit[]; defaultAnchor?: TargetAnchor } = {}) {
   const units = (options.units ?? DURATION_UNITS) as readonly [DurationUnit, ...DurationUnit[]];
@@ -30,6 +36,8 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
     ...(withAnchor
       ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) }
       : {}),
+    // Only where working units are allowed: a close is a working day's.
+    ...(options.units === undefined ? { endOfDay: END_OF_DAY } : {}),
   };
   return z
     .strictObject(shape, {
@@ -37,7 +45,7 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
         iss.code === 'invalid_type'
           ? iss.input === undefined
             ? 'missing'
-            : `must be an object { amount, unit${withAnchor ? ', anchor' : ''} }`
+            : `must be an object { amount, unit${withAnchor ? ', anchor' : ''}${options.units === undefined ? ', endOfDay?' : ''} }`
           : undefined,
     })
     .check(
@@ -45,6 +53,10 @@ export function durationSchema(options: { units?: readonly DurationUnit[]; defau
         if (!isObject(value) || typeof value.amount !== 'number' || !(value.amount > 0) || value.amount > MAX_DURATION_AMOUNT) return;
         if (!(DURATION_UNITS as readonly unknown[]).includes(value.unit)) return;
         const unit = value.unit as DurationUnit;
+        if (value.endOfDay === true && endOfDayProblem(unit)) {
+          ctx.addIssue({ code: 'custom', path: ['endOfDay'], message: endOfDayProblem(unit)! });
+          return;
+        }
         if (unit === 'workingDays' && !Number.isInteger(value.amount)) {
           ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be an integer for workingDays' });
           return;
@@ -83,15 +95,22 @@ function rungSchema(rung: Rung) {
 }
 
 export const SeverityTargetsSchema = z
-  .strictObject(Object.fromEntries(RUNGS.map((rung) => [rung, rungSchema(rung)])), {
+  .strictObject(Object.fromEntries(RUNGS.map((rung) => [rung, rungSchema(rung).optional()])), {
     error: (iss) =>
       iss.code === 'invalid_type'
-        ? `must be an object with the rungs ${RUNGS.join(', ')}`
+        ? `must be an object with the rungs it promises, of ${RUNGS.join(', ')}`
         : iss.code === 'unrecognized_keys'
           ? 'unknown rung'
           : undefined,
   })
-  .meta({ id: 'SeverityTargets', description: 'The targets of every rung for one severity class' });
+  .refine((targets) => Object.values(targets).some((rung) => rung !== undefined), {
+    error: `must promise at least one rung (of ${RUNGS.join(', ')})`,
+  })
+  .meta({
+    id: 'SeverityTargets',
+    description:
+      'The targets of the rungs one severity class promises. A rung the letter does not promise is left out: it never opens and never breaches.',
+  });
 
 const SEVERITY_NAME_MESSAGE =
   'severity class name must match ^[a-z][a-z0-9_-]{0,31}$ (lower case letter first, then letters, digits, "_" or "-", at most 32)';
@@ -118,7 +137,7 @@ const SeveritiesSchema = z
       if (parsed.success) out[name] = parsed.data;
       else for (const i of parsed.error.issues) ctx.issues.push({ ...i, path: [name, ...i.path] } as never);
     }
-    return out;
+    return out as Record<string, SeverityTargets>;
   })
   .meta({
     type: 'object',

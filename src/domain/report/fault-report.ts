@@ -15,6 +15,8 @@ export interface FaultReport {
   cause: string | null;
   method: string | null;
   breachCount: number;
+  /** Rungs the contract does not promise for this class: never opened, never breached. */
+  notPromised: string[];
   targets: Array<{ key: string; status: string; dueAt: string | null; settledAt: string | null; marginMs: number | null }>;
   pauses: Array<{ from: string; to: string | null; reason: string; note?: string }>;
   timeline: Array<{ seq: number; kind: string; at: string; actor: string | null; data: Record<string, unknown> }>;
@@ -37,6 +39,8 @@ interface ReportSource {
     pauses: Array<{ from: number; to: number | null; reason: string; note?: string }>;
   };
   timeline: Array<{ seq: number; kind: string; at: number; actor?: string; data: Record<string, unknown> }>;
+  /** The rungs the contract's policy does not promise for this class (shown as "not promised"). */
+  notPromised?: string[];
 }
 
 export function buildFaultReport(src: ReportSource): FaultReport {
@@ -55,6 +59,7 @@ export function buildFaultReport(src: ReportSource): FaultReport {
     cause: v.resolution?.cause ?? null,
     method: v.resolution?.method ?? null,
     breachCount: v.breachCount,
+    notPromised: src.notPromised ?? [],
     targets: v.clockViews.map((c) => ({
       key: c.key,
       status: c.status,
@@ -74,7 +79,7 @@ export function buildFaultReport(src: ReportSource): FaultReport {
  */
 export interface ReportLanguage {
   t(key: string, values?: Record<string, unknown>): string;
-  label(group: 'target' | 'clockStatus' | 'pauseReason', id: string): string;
+  label(group: 'target' | 'clockStatus' | 'pauseReason' | 'rung', id: string): string;
   event(kind: string, data: Record<string, unknown>): string;
   dateTime(zonedIso: string, zone: string, withOffset: boolean): string;
   duration(ms: number): string;
@@ -146,6 +151,12 @@ export function renderFaultReportMarkdown(r: FaultReport, lang: ReportLanguage):
     ),
     '',
   ];
+  if (r.notPromised.length > 0) {
+    lines.push(
+      t('report:notPromised', { rungs: r.notPromised.map((rung) => lang.label('rung', rung)).join(t('report:listSeparator')) }),
+      '',
+    );
+  }
   if (r.pauses.length > 0) {
     lines.push(`## ${t('report:pauses')}`, '', ...header(['from', 'to', 'reason', 'note']));
     lines.push(

@@ -2,30 +2,26 @@ import { ApiProperty } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { CalendarResponse } from '../../calendars/dto/calendar.response';
 import { CalendarDefinitionSchema } from '../../domain/clock/schema';
-import { isoDate, name } from '../../domain/fields';
+import { name } from '../../domain/fields';
+import { ContractFieldsSchema } from '../../contracts/dto/contract.dto';
 import { PenaltyTermsSchema } from '../../domain/penalty/terms';
 import { PolicyDefinitionSchema } from '../../domain/policy/schema';
 import { z } from '../../domain/validation';
-import { LANGUAGES } from '../../i18n/languages';
 import { ContractResponse } from '../../contracts/dto/contract.response';
 import { PolicyResponse } from '../../policies/dto/policy.response';
 
 /** Longest term a letter states (36 months in the seeds); 100 years is surely a typo. */
 export const MAX_TERM_MONTHS = 1200;
 
-const ContractFieldsSchema = z
-  .strictObject({
-    customer: name().meta({ example: 'Shanghai Dianji University' }),
-    totalValue: z.string().meta({
-      example: '1000000.00',
-      description: "Contract total as a decimal string with at most the currency's minor digits (letters seldom state it)",
-    }),
-    currency: z.string().meta({ example: 'CNY', description: 'ISO 4217 code' }),
+/**
+ * The contract's fields as the contract defines them (name, calendar and policy come from the draft),
+ * with the letter's penalty terms possibly null and its term in months.
+ */
+const DraftContractSchema = ContractFieldsSchema.omit({ name: true, calendarId: true, policyId: true, penaltyTerms: true })
+  .extend({
     penaltyTerms: PenaltyTermsSchema.nullable().meta({
-      description: "The draft's penalty terms, or null when the letter states none (see the README on contracts without terms)",
+      description: "The draft's penalty terms, or null when the letter states none (passed to the contract as drafted)",
     }),
-    startsOn: isoDate().nullable().optional(),
-    endsOn: isoDate().nullable().optional().meta({ description: 'Give endsOn or termMonths, not both' }),
     termMonths: z
       .number()
       .int({ error: 'must be a whole number of months' })
@@ -33,7 +29,6 @@ const ContractFieldsSchema = z
       .max(MAX_TERM_MONTHS)
       .optional()
       .meta({ example: 36, description: "The letter's term: endsOn is startsOn plus the term, less a day (needs startsOn)" }),
-    language: z.enum(LANGUAGES).optional().meta({ description: 'Language of the customer-facing documents' }),
   })
   .superRefine((c, ctx) => {
     if (c.termMonths !== undefined && c.endsOn != null)
@@ -46,7 +41,7 @@ export const ApplyDraftSchema = z.strictObject({
   name: name().meta({ example: 'Xinbei 2026', description: 'Name of the calendar, the policy and the contract created' }),
   calendar: CalendarDefinitionSchema,
   policy: PolicyDefinitionSchema,
-  contract: ContractFieldsSchema,
+  contract: DraftContractSchema,
 });
 
 export class ApplyDraftDto extends createZodDto(ApplyDraftSchema) {}

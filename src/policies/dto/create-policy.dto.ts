@@ -1,18 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsObject } from 'class-validator';
-import { IsName } from '../../admin/names';
-import { POLICY_EXAMPLE, PolicyDefinitionSchema } from './policy-definition.schema';
+import { createZodDto } from 'nestjs-zod';
+import { name } from '../../domain/fields';
+import { PolicyDefinitionSchema } from '../../domain/policy/schema';
+import { z } from '../../domain/validation';
 
-export class CreatePolicyDto {
-  @ApiProperty({ example: 'Xinbei 2026', description: 'Unique name', maxLength: 200 })
-  @IsName()
-  name: string;
+export const CreatePolicySchema = z.strictObject({
+  name: name().meta({ example: 'Xinbei 2026', description: 'Unique name' }),
+  definition: PolicyDefinitionSchema,
+});
 
-  @ApiProperty({
-    type: PolicyDefinitionSchema,
-    example: POLICY_EXAMPLE,
-    description: 'Targets per severity class; errors name the path, e.g. definition.severities.urgent.triage.respondWithin.amount',
-  })
-  @IsObject()
-  definition: Record<string, unknown>;
-}
+/** Creates version n+1 (versions are immutable) from the whole definition; optionally renames the policy. */
+export const UpdatePolicySchema = CreatePolicySchema.partial({ name: true });
+
+export class CreatePolicyDto extends createZodDto(CreatePolicySchema) {}
+export class UpdatePolicyDto extends createZodDto(UpdatePolicySchema) {}

@@ -1,38 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIsoInstant } from '../../admin/time-input';
-import { RUNGS, TARGET_ANCHORS } from '../../domain/policy/policy';
-import { TargetSchema } from './policy-definition.schema';
+import { ApiProperty } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { RUNGS, TARGET_ANCHORS } from '../../domain/catalogue';
+import { isoInstant, text } from '../../domain/fields';
+import type { Target } from '../../domain/policy/policy';
+import { z } from '../../domain/validation';
 
-export class PolicyPreviewDto {
-  @ApiProperty({ example: 'urgent', description: 'One of the severity classes of the policy version' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(32)
-  severity: string;
+export const PolicyPreviewSchema = z.strictObject({
+  severity: text(32).meta({ example: 'urgent', description: 'One of the severity classes of the policy version' }),
+  reportedAt: isoInstant().meta({ description: 't0' }),
+  calendarId: text(200).meta({ example: '24x7', description: 'Calendar the working-time targets run on' }),
+  version: z.int().min(1).max(2_147_483_647).optional().meta({ example: 1, description: 'Policy version; default the current one' }),
+});
 
-  @ApiProperty({ example: '2026-11-20T17:00:00+08:00', description: 't0: ISO 8601 instant with offset or Z' })
-  @IsIsoInstant()
-  reportedAt: string;
-
-  @ApiProperty({ example: '24x7', description: 'Calendar the working-time targets run on' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  calendarId: string;
-
-  @ApiPropertyOptional({ example: 1, description: 'Policy version; default the current one' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
-  version?: number;
-}
+export class PolicyPreviewDto extends createZodDto(PolicyPreviewSchema) {}
 
 export class PreviewRowResponse {
   @ApiProperty({ example: 'onsite.arriveWithin', description: 'rung.target' }) key: string;
   @ApiProperty({ enum: RUNGS, example: 'onsite' }) rung: string;
-  @ApiProperty({ type: TargetSchema, example: { amount: 4, unit: 'hours', anchor: 'rungStart' } }) target: TargetSchema;
+  @ApiProperty({ example: { amount: 4, unit: 'hours', anchor: 'rungStart' }, description: 'The target as the policy states it' })
+  target: Target;
   @ApiProperty({ enum: TARGET_ANCHORS, example: 'rungStart' }) anchor: string;
   @ApiProperty({ example: '2026-11-20T10:00:00.000Z', description: 'UTC instant the target is counted from' }) anchorAt: string;
   @ApiProperty({ example: '2026-11-20T14:00:00.000Z', description: 'UTC instant the target falls due' }) dueAt: string;

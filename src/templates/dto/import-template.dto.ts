@@ -1,14 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsName } from '../../admin/names';
+import { createZodDto } from 'nestjs-zod';
+import { CreateCalendarSchema } from '../../calendars/dto/create-calendar.dto';
+import { z } from '../../domain/validation';
 
-export class ImportTemplateDto {
-  @ApiPropertyOptional({
-    example: 'Xinbei 2026',
-    maxLength: 200,
-    description: "Name of the calendar and the policy created; default the template's name",
-  })
-  @IsOptional()
-  @IsName()
-  name?: string;
-}
+export const ImportTemplateSchema = z.strictObject({
+  name: CreateCalendarSchema.shape.name
+    .optional()
+    .meta({ example: 'Xinbei 2026', description: "Name of the calendar and the policy created; default the template's name" }),
+});
+
+export class ImportTemplateDto extends createZodDto(ImportTemplateSchema) {}

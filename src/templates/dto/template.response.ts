@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CalendarDefinitionSchema } from '../../calendars/dto/calendar-definition.schema';
 import { CalendarResponse } from '../../calendars/dto/calendar.response';
-import { PENALTY_TERMS_EXAMPLE, PenaltyTermsSchema } from '../../contracts/dto/penalty-terms.schema';
-import { PolicyDefinitionSchema } from '../../policies/dto/policy-definition.schema';
+import { schemaRef } from '../../common/openapi';
+import type { CalendarDefinition } from '../../domain/clock/types';
+import type { PenaltyTerms } from '../../domain/penalty/terms';
+import type { PolicyDefinition } from '../../domain/policy/policy';
 import { PolicyResponse } from '../../policies/dto/policy.response';
 
 export class TemplateSourceResponse {
@@ -14,13 +15,14 @@ export class TemplateSourceResponse {
 
 export class TemplateContractTermsResponse {
   @ApiProperty({ example: 'CNY' }) currency: string;
-  @ApiProperty({
-    type: PenaltyTermsSchema,
-    nullable: true,
-    example: PENALTY_TERMS_EXAMPLE,
-    description: 'null when the letter states no rate-based penalty (see unexpressed); a contract then needs terms of its own',
-  })
-  penalty: PenaltyTermsSchema | null;
+  @ApiProperty(
+    schemaRef(
+      'PenaltyTerms',
+      'null when the letter states no rate-based penalty (see unexpressed); a contract then needs terms of its own',
+      { nullable: true },
+    ),
+  )
+  penalty: PenaltyTerms | null;
   @ApiPropertyOptional({ example: 36, description: 'Free maintenance / warranty term in months, when the letter states one' })
   termMonths?: number;
 }
@@ -35,21 +37,16 @@ export class TemplateSummaryResponse {
 }
 
 export class TemplateResponse extends TemplateSummaryResponse {
-  @ApiProperty({ type: CalendarDefinitionSchema }) calendar: CalendarDefinitionSchema;
-  @ApiProperty({ type: PolicyDefinitionSchema }) policy: PolicyDefinitionSchema;
+  @ApiProperty(schemaRef('CalendarDefinition')) calendar: CalendarDefinition;
+  @ApiProperty(schemaRef('PolicyDefinition')) policy: PolicyDefinition;
 }
 
 export class ImportedContractTermsResponse {
   @ApiProperty({ example: '3f0c6a4e-8a36-4a53-9a0e-0c8a4ef6f0b1', description: 'The imported calendar' }) calendarId: string;
   @ApiProperty({ format: 'uuid', description: 'The imported policy' }) policyId: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
-  @ApiProperty({
-    type: PenaltyTermsSchema,
-    nullable: true,
-    example: PENALTY_TERMS_EXAMPLE,
-    description: 'Normalized; null when the letter has none',
-  })
-  penaltyTerms: PenaltyTermsSchema | null;
+  @ApiProperty(schemaRef('PenaltyTerms', 'Normalized; null when the letter has none', { nullable: true }))
+  penaltyTerms: PenaltyTerms | null;
   @ApiPropertyOptional({ example: 36 }) termMonths?: number;
 }
 

@@ -84,34 +84,34 @@ describe('validatePolicyDefinition — valid input', () => {
   it('accepts a complete policy and fills in default anchors', () => {
     const def = validatePolicyDefinition(policy());
     const u = def.severities.urgent;
-    expect(u.triage.respondWithin).toEqual({ amount: 1, unit: 'hours', anchor: 'report' });
-    expect(u.remote.startWithin.anchor).toBe('report');
-    expect(u.remote.resolveWithin.anchor).toBe('report');
-    expect(u.onsite.arriveWithin.anchor).toBe('rungStart');
-    expect(u.spare.triggerAfter.anchor).toBe('report');
-    expect(u.spare.deliverWithin.anchor).toBe('rungStart');
-    expect(u.expert.triggerAfter.anchor).toBe('report');
-    expect(u.expert.conveneWithin.anchor).toBe('rungStart');
-    expect(u.penalty.restoreWithin.anchor).toBe('report');
-    expect(u.signOff.within.anchor).toBe('rungStart');
-    expect(u.faultReport.deliverWithin).toEqual({ amount: 2, unit: 'workingDays', anchor: 'rungStart' });
+    expect(u.triage!.respondWithin).toEqual({ amount: 1, unit: 'hours', anchor: 'report' });
+    expect(u.remote!.startWithin.anchor).toBe('report');
+    expect(u.remote!.resolveWithin.anchor).toBe('report');
+    expect(u.onsite!.arriveWithin.anchor).toBe('rungStart');
+    expect(u.spare!.triggerAfter.anchor).toBe('report');
+    expect(u.spare!.deliverWithin.anchor).toBe('rungStart');
+    expect(u.expert!.triggerAfter.anchor).toBe('report');
+    expect(u.expert!.conveneWithin.anchor).toBe('rungStart');
+    expect(u.penalty!.restoreWithin.anchor).toBe('report');
+    expect(u.signOff!.within.anchor).toBe('rungStart');
+    expect(u.faultReport!.deliverWithin).toEqual({ amount: 2, unit: 'workingDays', anchor: 'rungStart' });
   });
 
   it('keeps explicit anchors, both ways', () => {
     const input = policy();
-    input.severities.urgent.onsite.arriveWithin.anchor = 'report';
-    input.severities.urgent.triage.respondWithin.anchor = 'rungStart';
-    input.severities.urgent.signOff.within.anchor = 'rungStart';
+    input.severities.urgent.onsite!.arriveWithin.anchor = 'report';
+    input.severities.urgent.triage!.respondWithin.anchor = 'rungStart';
+    input.severities.urgent.signOff!.within.anchor = 'rungStart';
     const def = validatePolicyDefinition(input);
-    expect(def.severities.urgent.onsite.arriveWithin.anchor).toBe('report');
-    expect(def.severities.urgent.triage.respondWithin.anchor).toBe('rungStart');
-    expect(def.severities.serious.onsite.arriveWithin.anchor).toBe('rungStart');
+    expect(def.severities.urgent.onsite!.arriveWithin.anchor).toBe('report');
+    expect(def.severities.urgent.triage!.respondWithin.anchor).toBe('rungStart');
+    expect(def.severities.serious.onsite!.arriveWithin.anchor).toBe('rungStart');
   });
 
   it('treats an explicit undefined anchor as omitted', () => {
     const input = policy();
-    input.severities.urgent.onsite.arriveWithin.anchor = undefined;
-    expect(validatePolicyDefinition(input).severities.urgent.onsite.arriveWithin.anchor).toBe('rungStart');
+    input.severities.urgent.onsite!.arriveWithin.anchor = undefined;
+    expect(validatePolicyDefinition(input).severities.urgent.onsite!.arriveWithin.anchor).toBe('rungStart');
   });
 
   it('returns a copy: the input is not modified and later edits to it do not leak', () => {
@@ -119,8 +119,8 @@ describe('validatePolicyDefinition — valid input', () => {
     const snapshot = JSON.parse(JSON.stringify(input));
     const def = validatePolicyDefinition(input);
     expect(input).toEqual(snapshot);
-    input.severities.urgent.triage.respondWithin.amount = 99;
-    expect(def.severities.urgent.triage.respondWithin.amount).toBe(1);
+    input.severities.urgent.triage!.respondWithin.amount = 99;
+    expect(def.severities.urgent.triage!.respondWithin.amount).toBe(1);
     expect(def.severities.urgent).not.toBe(input.severities.urgent);
   });
 
@@ -141,12 +141,12 @@ describe('validatePolicyDefinition — valid input', () => {
         .slice(0, 7)
         .map((t) => t.target.unit),
     ).toEqual(units);
-    expect(def.severities.urgent.triage.respondWithin.amount).toBe(1.5);
+    expect(def.severities.urgent.triage!.respondWithin.amount).toBe(1.5);
   });
 
   it('accepts the largest amount and severity names within the pattern', () => {
     const input = policy();
-    input.severities.urgent.penalty.restoreWithin = { amount: MAX_DURATION_AMOUNT, unit: 'seconds' };
+    input.severities.urgent.penalty!.restoreWithin = { amount: MAX_DURATION_AMOUNT, unit: 'seconds' };
     const names = ['p1', 'a', 'critical', 'a_b-c9', 'x'.repeat(32)];
     const severities: Record<string, unknown> = {};
     for (const n of names) severities[n] = severity();
@@ -231,18 +231,35 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
 
   it('refuses a severity that is not an object', () => {
     expect(messagesOf(() => validatePolicyDefinition({ severities: { urgent: null } }))).toEqual([
-      'severities.urgent: must be an object with the rungs triage, remote, onsite, spare, expert, penalty, signOff, faultReport',
+      'severities.urgent: must be an object with the rungs it promises, of triage, remote, onsite, spare, expert, penalty, signOff, faultReport',
     ]);
   });
 
-  it('refuses a missing rung and an unknown rung', () => {
+  it('refuses an unknown rung, a missing target of a promised rung, and a class that promises nothing', () => {
     const input = policy();
-    delete (input.severities.general as Record<string, unknown>).spare;
+    delete (input.severities.general as Record<string, { deliverWithin?: unknown }>).spare!.deliverWithin;
     (input.severities.urgent as Record<string, unknown>).foo = { x: 1 };
+    (input.severities as Record<string, unknown>).empty = {};
     expect(messagesOf(() => validatePolicyDefinition(input))).toEqual([
       'severities.urgent.foo: unknown rung',
-      'severities.general.spare: missing',
+      'severities.general.spare.deliverWithin: missing',
+      'severities.empty: must promise at least one rung (of triage, remote, onsite, spare, expert, penalty, signOff, faultReport)',
     ]);
+  });
+
+  it('accepts a class without the rungs its letter does not promise, and keeps them absent', () => {
+    const input = policy();
+    for (const rung of ['remote', 'spare', 'expert'] as const) delete (input.severities.general as Record<string, unknown>)[rung];
+    const def = validatePolicyDefinition(input);
+    expect(Object.keys(def.severities.general)).toEqual(['triage', 'onsite', 'penalty', 'signOff', 'faultReport']);
+    expect(listTargets(def, 'general').map((t) => t.key)).toEqual([
+      'triage.respondWithin',
+      'onsite.arriveWithin',
+      'penalty.restoreWithin',
+      'signOff.within',
+      'faultReport.deliverWithin',
+    ]);
+    expect(getTarget(def, 'general', 'spare.triggerAfter')).toBeUndefined();
   });
 
   it('refuses a rung that is not an object', () => {
@@ -267,7 +284,7 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
     const input = policy();
     (input.severities.urgent.triage as Record<string, unknown>).respondWithin = '1h';
     expect(messagesOf(() => validatePolicyDefinition(input))).toEqual([
-      'severities.urgent.triage.respondWithin: must be an object { amount, unit, anchor }',
+      'severities.urgent.triage.respondWithin: must be an object { amount, unit, anchor, endOfDay? }',
     ]);
   });
 
@@ -335,7 +352,7 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
   it('lists every problem at once, across severities', () => {
     const input = policy();
     input.severities.urgent.triage.respondWithin = { amount: -1, unit: 'weeks', anchor: 'x' } as never;
-    delete (input.severities.serious as Record<string, unknown>).penalty;
+    delete (input.severities.serious.penalty as Record<string, unknown>).restoreWithin;
     (input.severities.general as Record<string, unknown>).bogus = {};
     const badName: Record<string, unknown> = { ...input.severities, Bad: severity() };
     const messages = messagesOf(() => validatePolicyDefinition({ severities: badName, extra: 1 }));
@@ -344,7 +361,7 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
       'severities.urgent.triage.respondWithin.unit: must be one of seconds, minutes, hours, days, workingMinutes, workingHours, workingDays',
       'severities.urgent.triage.respondWithin.amount: must be a positive number',
       'severities.urgent.triage.respondWithin.anchor: must be one of report, rungStart',
-      'severities.serious.penalty: missing',
+      'severities.serious.penalty.restoreWithin: missing',
       'severities.general.bogus: unknown rung',
       expect.stringMatching(/^severities\.Bad: severity class name must match/),
     ]);
@@ -371,7 +388,7 @@ describe('checkPolicyDefinition', () => {
   it('returns the normalized policy when fine even if the collector already had issues', () => {
     const issues = new IssueCollector();
     issues.add('name', 'already wrong');
-    expect(checkPolicyDefinition(policy(), 'policy', issues)?.severities.urgent.onsite.arriveWithin.anchor).toBe('rungStart');
+    expect(checkPolicyDefinition(policy(), 'policy', issues)?.severities.urgent.onsite?.arriveWithin.anchor).toBe('rungStart');
   });
 });
 
@@ -395,7 +412,7 @@ describe('checkDuration', () => {
   it('labels a non-object at the root', () => {
     const issues = new IssueCollector();
     checkDuration(5, '', issues);
-    expect(issues.issues).toEqual([{ path: '(root)', message: 'must be an object { amount, unit }' }]);
+    expect(issues.issues).toEqual([{ path: '(root)', message: 'must be an object { amount, unit, endOfDay? }' }]);
   });
 });
 

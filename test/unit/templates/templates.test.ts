@@ -26,7 +26,7 @@ function tpl(id: string): SeedTemplate {
 }
 
 function target(id: string, severity: string, key: (typeof RUNG_TARGETS)[number]['key']): Target {
-  return getTarget(tpl(id).policy, severity, key);
+  return getTarget(tpl(id).policy, severity, key)!;
 }
 
 describe('SEED_TEMPLATES registry', () => {
@@ -112,7 +112,7 @@ describe.each(SEED_TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id
     for (const sev of severityNames(t.policy)) {
       const ms = (key: (typeof RUNG_TARGETS)[number]['key']): number | undefined => {
         const x = getTarget(t.policy, sev, key);
-        return x.anchor === 'report' ? wallMs(x) : undefined;
+        return x && x.anchor === 'report' ? wallMs(x) : undefined;
       };
       const chain = [ms('remote.startWithin'), ms('remote.resolveWithin')];
       if (chain[0] !== undefined && chain[1] !== undefined) expect(chain[0]).toBeLessThanOrEqual(chain[1]);
