@@ -2,12 +2,13 @@ import type { DataSource } from 'typeorm';
 import { formatMoney, MoneyDecimal } from '../src/domain/penalty/money';
 import { applyCap } from '../src/domain/penalty/penalty';
 import type { LedgerPostingRequest, LedgerPostingResult } from '../src/domain/ladder';
+import type { ActivityObserver } from './index';
 
 /** The driver's request, as the activity receives it (see EffectDriver). */
 export type PostLedgerEntryInput = LedgerPostingRequest;
 export type PostLedgerEntryResult = LedgerPostingResult;
 
-export function createLedgerActivities({ dataSource }: { dataSource: DataSource }) {
+export function createLedgerActivities({ dataSource, observe }: { dataSource: DataSource; observe?: ActivityObserver }) {
   return {
     /**
      * Posts one ledger row. The cap is enforced inside the transaction under a row lock on the
@@ -15,7 +16,8 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
      * The idempotency key makes a retry or a replay return the first result instead of posting twice.
      */
     async postLedgerEntry(input: PostLedgerEntryInput): Promise<PostLedgerEntryResult> {
-      return dataSource.transaction(async (tx) => {
+      let posted = false;
+      const result = await dataSource.transaction(async (tx) => {
         const lockTable = input.capScope === 'contract' ? 'contracts' : 'incidents';
         const lockId = input.capScope === 'contract' ? input.contractId : input.incidentId;
         await tx.query(`SELECT 1 FROM ${lockTable} WHERE id = $1 FOR UPDATE`, [lockId]);
@@ -45,12 +47,13 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
           if (new MoneyDecimal(amount).isZero()) return { written: false, amount, capApplied };
         }
 
-        await tx.query(
+        const insertedRows: unknown[] = await tx.query(
           `INSERT INTO ledger_entries (contract_id, incident_id, kind, period_index, period_start, period_end, amount,
              currency, rate, basis_amount, cap_applied, workflow_id, run_id, idempotency_key)
            VALUES ($1, $2, $3, $4, timestamptz 'epoch' + $5::bigint * interval '1 millisecond',
              timestamptz 'epoch' + $6::bigint * interval '1 millisecond', $7::numeric, $8, $9::numeric, $10::numeric, $11, $12, $13, $14)
-           ON CONFLICT (idempotency_key) DO NOTHING`,
+           ON CONFLICT (idempotency_key) DO NOTHING
+           RETURNING id`,
           [
             input.contractId,
             input.incidentId,
@@ -68,8 +71,11 @@ export function createLedgerActivities({ dataSource }: { dataSource: DataSource 
             input.key,
           ],
         );
+        posted = insertedRows.length > 0;
         return { written: true, amount, capApplied };
       });
+      if (posted) observe?.ledgerPostingWritten(input.kind);
+      return result;
     },
   };
 }

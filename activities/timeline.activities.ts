@@ -1,18 +1,20 @@
 import type { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import type { ActivityObserver } from './index';
 import { stepDefinition } from '../src/domain/catalogue';
 import type { TimelineEvent, TimelineWrite } from '../src/domain/ladder';
 
 export type PersistTimelineInput = TimelineWrite;
 
-export function createTimelineActivities({ dataSource }: { dataSource: DataSource }) {
+export function createTimelineActivities({ dataSource, observe }: { dataSource: DataSource; observe?: ActivityObserver }) {
   return {
     /**
      * Appends timeline events (unique on workflow id + seq, so a retry writes nothing twice)
      * and moves the read model forward (never backwards: guarded by the projection's seq).
      */
     async persistTimeline(input: PersistTimelineInput): Promise<{ inserted: number }> {
-      return dataSource.transaction(async (tx) => {
+      let insertedSeqs = new Set<number>();
+      const result = await dataSource.transaction(async (tx) => {
         let inserted = 0;
         if (input.events.length > 0) {
           const rows: unknown[] = await tx.query(
@@ -24,6 +26,7 @@ export function createTimelineActivities({ dataSource }: { dataSource: DataSourc
             [JSON.stringify(input.events), input.incidentId, input.workflowId],
           );
           inserted = rows.length;
+          insertedSeqs = new Set((rows as Array<{ seq: number }>).map((r) => r.seq));
         }
         if (input.events.length > 0) await auditEvents(tx, input);
         const p = input.projection;
@@ -36,6 +39,9 @@ export function createTimelineActivities({ dataSource }: { dataSource: DataSourc
         );
         return { inserted };
       });
+      // After the commit, and only what this attempt wrote: a retry's events are not counted twice.
+      if (insertedSeqs.size > 0) observe?.timelineEventsWritten(input.events.filter((e) => insertedSeqs.has(e.seq)));
+      return result;
     },
   };
 }

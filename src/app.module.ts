@@ -6,6 +6,8 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { TracingModule } from './tracing/tracing.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { featureModules } from './feature-modules';
 
@@ -25,6 +27,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
+        TracingModule,
         ...featureModules(),
       ],
     };

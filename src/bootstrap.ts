@@ -10,6 +10,8 @@ import { HttpErrorFilter } from './common/http-exception.filter';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountConsole } from './console/mount-console';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetrics } from './metrics/http-metrics';
 import type { AppConfig } from './config/config';
 
 export const API_PREFIX = 'api/v1';
@@ -23,6 +25,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // First, so the latency it measures is the whole request's.
+  app.use(httpMetrics(app.get(ApiMetrics)));
   app.use(securityHeaders(API_PREFIX));
   // CORS stays off (no Access-Control-* headers, preflights unanswered) unless origins are configured.
   if (config.corsOrigins?.length) {
@@ -37,7 +41,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   }
   app.useBodyParser('json', { limit: '256kb' });
   mountConsole(app);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

@@ -2,30 +2,18 @@
  * Process configuration, read only from the environment and validated at boot.
  * A bad value stops the process with one line naming the variable and what it expects.
  */
-export class ConfigError extends Error {
-  /** `secret`: the value is never echoed (only its length), so a bad secret does not land in logs. */
-  constructor(
-    readonly variable: string,
-    expectation: string,
-    value?: string,
-    options: { secret?: boolean } = {},
-  ) {
-    const shown =
-      value === undefined
-        ? ' is not set'
-        : options.secret
-          ? ` is invalid (${value.length} characters, value not shown)`
-          : `=${JSON.stringify(value)} is invalid`;
-    super(`${variable}${shown}: ${expectation}`);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './config-error';
+import { temporalConnectionSettings, type TemporalConnectionSettings } from './temporal-connection';
+
+export { ConfigError };
 
 export interface AppConfig {
   databaseUrl: string;
   databasePoolSize: number;
   temporalAddress: string;
   temporalNamespace: string;
+  /** TEMPORAL_TLS*, TEMPORAL_API_KEY, TEMPORAL_GRPC_META_*: how to reach Temporal securely (absent: plain gRPC). */
+  temporalConnection?: TemporalConnectionSettings;
   taskQueue: string;
   port: number;
   host: string;
@@ -40,6 +28,12 @@ export interface AppConfig {
   rateLimitWritesPerSecond?: number;
   /** RATE_LIMIT_WRITES_BURST: writes a token may make at once before the rate applies; default 50. */
   rateLimitWritesBurst?: number;
+  /** WORKER_METRICS_PORT: the worker serves Prometheus /metrics (SDK runtime + product counters) on HOST:port; off when absent. */
+  workerMetricsPort?: number;
+  /** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces: OTLP/HTTP traces; tracing is off when absent. */
+  otlpTracesEndpoint?: string;
+  /** OTEL_SERVICE_NAME: the service name on spans (default escalation-api / escalation-worker). */
+  otelServiceName?: string;
 }
 
 export const DEFAULT_RATE_LIMIT_WRITES_PER_SECOND = 20;
@@ -106,6 +100,24 @@ function corsOrigins(env: Env): string[] | undefined {
   return [...new Set(origins)];
 }
 
+const isHttpUrl = (v: string): boolean => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+/** The OTel exporter conventions: the traces endpoint as given, or the base endpoint plus /v1/traces. */
+function otlpTracesEndpoint(env: Env): string | undefined {
+  const expectation = 'an OTLP/HTTP URL such as http://otel-collector:4318';
+  const traces = optional(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '', `${expectation}/v1/traces`, isHttpUrl);
+  if (traces) return traces;
+  const base = optional(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', '', expectation, isHttpUrl);
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined;
+}
+
 function flag(env: Env, name: string): boolean {
   const value = optional(env, name, '0', '1 or 0 (also true or false)', (v) => ['1', '0', 'true', 'false'].includes(v.toLowerCase()));
   return value === '1' || value.toLowerCase() === 'true';
@@ -119,12 +131,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     temporalAddress: required(env, 'TEMPORAL_ADDRESS', 'the Temporal frontend as host:port, e.g. 127.0.0.1:7233', isHostPort),
     temporalNamespace: optional(env, 'TEMPORAL_NAMESPACE', 'default', 'a Temporal namespace name', isIdentifier),
+    temporalConnection: temporalConnectionSettings(env),
     taskQueue: optional(env, 'TEMPORAL_TASK_QUEUE', 'incidents', 'a task queue name (letters, digits, . _ -)', isIdentifier),
     port: Number(optional(env, 'PORT', '3000', 'a TCP port between 1 and 65535', isPort)),
     host: optional(env, 'HOST', '0.0.0.0', 'an interface address to listen on, e.g. 0.0.0.0 or 127.0.0.1', (v) => v.length > 0),
     logLevel: optional(env, 'LOG_LEVEL', 'log', `one of ${LOG_LEVELS.join(', ')}`, (v) =>
       (LOG_LEVELS as readonly string[]).includes(v),
     ) as AppConfig['logLevel'],
+    workerMetricsPort: env.WORKER_METRICS_PORT
+      ? Number(optional(env, 'WORKER_METRICS_PORT', '', 'a TCP port between 1 and 65535', isPort))
+      : undefined,
+    otlpTracesEndpoint: otlpTracesEndpoint(env),
+    otelServiceName: env.OTEL_SERVICE_NAME
+      ? optional(env, 'OTEL_SERVICE_NAME', '', 'a service name (letters, digits, . _ -)', isIdentifier)
+      : undefined,
     adminToken: adminToken(env),
     corsOrigins: corsOrigins(env),
     embeddedDefaults: flag(env, 'EMBEDDED_DEFAULTS'),

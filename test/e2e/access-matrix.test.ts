@@ -22,6 +22,9 @@ const MONEY: Role[] = ['admin', 'finance'];
 /** The access matrix, written out independently of the decorators (README's table). */
 const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'GET /api/v1/session': ALL,
   'POST /api/v1/tokens': ADMIN,
   'GET /api/v1/tokens': ADMIN,
@@ -97,7 +100,7 @@ function nestRoutes(t: TestApp): string[] {
         const path = Reflect.getMetadata(PATH_METADATA, handler);
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const prefix = base === 'health' ? '' : 'api/v1';
+        const prefix = base === 'health' || base === 'metrics' ? '' : 'api/v1';
         const full = `/${[prefix, base, String(path)]
           .map((p) => p.replace(/^\/+|\/+$/g, ''))
           .filter(Boolean)
@@ -196,6 +199,9 @@ describe('access matrix: every route × every role', () => {
    */
   const CALLS: Array<[string, (a: Agent, role: Role) => Promise<Response> | PromiseLike<Response>]> = [
     ['GET /health', (a) => a.get('/health')],
+    ['GET /health/live', (a) => a.get('/health/live')],
+    ['GET /health/ready', (a) => a.get('/health/ready')],
+    ['GET /metrics', (a) => a.get('/metrics')],
     ['GET /api/v1/session', (a) => a.get('/api/v1/session')],
     ['POST /api/v1/tokens', (a) => a.post('/api/v1/tokens').send({ name: unique('made'), roles: ['viewer'] })],
     ['GET /api/v1/tokens', (a) => a.get('/api/v1/tokens')],

@@ -39,7 +39,7 @@ describe('Temporal down', () => {
   beforeAll(async () => {
     proxy = await startTcpProxy(hostPort(process.env.TEST_TEMPORAL_ADDRESS!));
     t = await startTestApp({ worker: false, config: { temporalAddress: proxy.address } });
-    worker = await startWorker({ taskQueue: t.config.taskQueue, dataSource: t.dataSource, temporalAddress: proxy.address });
+    worker = await startWorker({ taskQueue: t.config.taskQueue, dataSource: t.dataSource, temporal: { address: proxy.address } });
   });
   afterAll(async () => {
     await proxy?.up();

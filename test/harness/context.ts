@@ -7,13 +7,14 @@ import type { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerPlugin } from '@temporalio/worker';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { ActivityDeps } from '../../activities';
 import type { Role } from '../../src/auth/roles';
 import { createApp } from '../../src/bootstrap';
 import type { AppConfig } from '../../src/config/config';
+import type { TemporalConnectionSettings } from '../../src/config/temporal-connection';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.module';
 import { createIncidentWorker } from '../../src/worker/worker-factory';
@@ -78,10 +79,12 @@ export async function startWorker(options: {
   taskQueue: string;
   dataSource: DataSource;
   activityDeps?: Partial<ActivityDeps>;
-  /** The frontend to poll (default: the harness's server). */
-  temporalAddress?: string;
+  /** Another way to Temporal than the harness's plain address (e.g. through mTLS). */
+  temporal?: { address: string } & TemporalConnectionSettings;
+  /** Worker plugins (tracing): the worker then bundles the workflows itself, with the plugins' interceptors. */
+  plugins?: WorkerPlugin[];
 }): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: options.temporalAddress ?? need('TEST_TEMPORAL_ADDRESS') });
+  const connection = await NativeConnection.connect(options.temporal ?? { address: need('TEST_TEMPORAL_ADDRESS') });
   const worker = await createIncidentWorker({
     connection,
     namespace: 'default',
@@ -89,6 +92,7 @@ export async function startWorker(options: {
     dataSource: options.dataSource,
     workflowBundlePath: need('TEST_WORKFLOW_BUNDLE'),
     activityDeps: options.activityDeps,
+    plugins: options.plugins,
   });
   const running = worker.run();
   return {

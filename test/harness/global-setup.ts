@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -16,6 +16,7 @@ import { runMigrations } from '../../src/database/migrate';
 import { freePort, startEmbeddedPostgres } from '../../src/dev/embedded-postgres';
 import { resolveTemporalCli, toSdkExecutable } from '../../src/temporal/temporal-cli';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/incident/definitions';
+import globalTeardown from './global-teardown';
 
 export interface HarnessState {
   temporal: TestWorkflowEnvironment;
@@ -69,6 +70,21 @@ async function seedTokens(databaseUrl: string): Promise<{ admin: string; default
   return tokens;
 }
 
+/**
+ * Jest runs no global teardown when it is interrupted (Ctrl-C, SIGTERM from CI or a timeout):
+ * the servers would outlive the run. Stop them, then end as the signal would have.
+ */
+function stopServersOnSignal(log: (line: string) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping the test servers`);
+      void globalTeardown()
+        .catch((error: Error) => log(`teardown: ${error.message}`))
+        .finally(() => process.exit(128 + constants.signals[signal]));
+    });
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
@@ -76,6 +92,9 @@ export default async function globalSetup(): Promise<void> {
   // As root, PostgreSQL runs as its own user, which must be able to reach its data folder.
   chmodSync(workDir, 0o755);
   const state: Partial<HarnessState> = { workDir };
+  // Published at once and filled as each server comes up, so an interrupted run stops what it has.
+  (globalThis as { __harness?: Partial<HarnessState> }).__harness = state;
+  stopServersOnSignal(log);
 
   const [postgres, temporal, bundlePath] = await Promise.all([
     (async () => {
@@ -97,7 +116,7 @@ export default async function globalSetup(): Promise<void> {
     (async () => {
       const exe = await resolveTemporalCli(log);
       log(`Temporal CLI: ${exe.type === 'existing-path' ? exe.path : 'SDK download'} (${exe.source})`);
-      return TestWorkflowEnvironment.createLocal({
+      state.temporal = await TestWorkflowEnvironment.createLocal({
         server: {
           executable: toSdkExecutable(exe),
           ip: '127.0.0.1',
@@ -105,6 +124,7 @@ export default async function globalSetup(): Promise<void> {
           log: { format: 'pretty', level: 'error' },
         },
       });
+      return state.temporal;
     })(),
     (async () => {
       const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
@@ -113,7 +133,6 @@ export default async function globalSetup(): Promise<void> {
       return path;
     })(),
   ]);
-  state.temporal = temporal;
   await runMigrations(postgres);
   const tokens = await seedTokens(postgres);
 
@@ -122,6 +141,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.TEST_ADMIN_TOKEN = tokens.admin;
   process.env.TEST_API_TOKEN = tokens.default;
-  (globalThis as { __harness?: Partial<HarnessState> }).__harness = state;
   log(`servers ready in ${Date.now() - started} ms (PostgreSQL ${new URL(postgres).host}, Temporal ${temporal.address})`);
 }

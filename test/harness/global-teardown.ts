@@ -2,8 +2,10 @@ import { rmSync } from 'node:fs';
 import type { HarnessState } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  const state = (globalThis as { __harness?: Partial<HarnessState> }).__harness;
+  const holder = globalThis as { __harness?: Partial<HarnessState> };
+  const state = holder.__harness;
   if (!state) return;
+  holder.__harness = undefined; // once, whether jest or a signal handler gets here first
   await state.temporal?.teardown();
   await state.dropDatabase?.();
   await state.stopPostgres?.();
