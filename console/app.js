@@ -5,6 +5,7 @@ import { initI18n, language, LANGUAGES, setLanguage, t } from './lib/i18n.js';
 import { label } from './lib/labels.js';
 import { calendarsView, contractsView, policiesView, tokensView } from './views/admin.js';
 import { boardView } from './views/board.js';
+import { draftsView } from './views/drafts.js';
 import { ledgerView, penaltiesView } from './views/finance.js';
 import { faultReportView, incidentView } from './views/incident.js';
 import { simulationView } from './views/simulation.js';
@@ -34,6 +35,7 @@ const ROUTES = [
   { path: /^#\/admin\/calendars$/, nav: 'nav.calendars', href: '#/admin/calendars', roles: ['admin'], view: () => calendarsView() },
   { path: /^#\/admin\/policies$/, nav: 'nav.policies', href: '#/admin/policies', roles: ['admin'], view: () => policiesView() },
   { path: /^#\/admin\/contracts$/, nav: 'nav.contracts', href: '#/admin/contracts', roles: ['admin'], view: () => contractsView() },
+  { path: /^#\/admin\/drafts$/, nav: 'nav.drafts', href: '#/admin/drafts', roles: ['admin'], view: () => draftsView() },
   { path: /^#\/admin\/tokens$/, nav: 'nav.tokens', href: '#/admin/tokens', roles: ['admin'], view: () => tokensView() },
 ];
 

@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { CalendarsModule } from './calendars/calendars.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -14,6 +15,7 @@ export const featureModules = (): Array<Type<unknown> | DynamicModule> => [
   PoliciesModule,
   ContractsModule,
   TemplatesModule,
+  DraftsModule,
   LedgerModule,
   SparesModule,
 ];

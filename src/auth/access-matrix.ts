@@ -10,6 +10,7 @@ import type { Role } from './roles';
  * | GET calendars, policies (+ versions), contracts, templates   |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST calendars/{id}/deadline, policies/{id}/preview (reads)  |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST/PUT calendars, policies, contracts; POST template import|   ✓   |          |         |        |
+ * | POST drafts (read a letter), POST drafts/apply               |   ✓   |          |         |        |
  * | GET incidents, incidents/{id}, incidents/{id}/report         |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST incidents (report), POST incidents/{id}/{step}          |       |    ✓     |         |        |
  * | GET ledger, contracts/{id}/penalties, …/reconciliation       |   ✓   |          |    ✓    |        |
@@ -29,7 +30,7 @@ import type { Role } from './roles';
 export const ACCESS = {
   /** Configuration reads, previews, incident reads, and GET /session. */
   read: ['admin', 'engineer', 'finance', 'viewer'],
-  /** Calendars, policies, contracts, template imports, tokens, the audit trail. */
+  /** Calendars, policies, contracts, template imports, drafts, tokens, the audit trail. */
   admin: ['admin'],
   /** Reporting incidents and taking their steps. */
   incidentWrite: ['engineer'],

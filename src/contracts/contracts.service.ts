@@ -71,8 +71,9 @@ export class ContractsService {
   /** `manager`: run inside a caller's transaction (the change with its audit row). */
   async create(dto: CreateContractDto, manager?: EntityManager): Promise<ContractEntity> {
     const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
-    await this.calendars.get(dto.calendarId);
-    await this.policies.getPolicy(dto.policyId);
+    // Through the caller's transaction: a calendar or policy it created (a draft applied) is not committed yet.
+    await this.calendars.get(dto.calendarId, manager);
+    await this.policies.getPolicy(dto.policyId, manager);
     await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name);
     const entity = repo.create({
       ...dto,

@@ -67,6 +67,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/templates': ALL,
   'GET /api/v1/templates/{id}': ALL,
   'POST /api/v1/templates/{id}/import': ADMIN,
+  'POST /api/v1/drafts': ADMIN,
+  'POST /api/v1/drafts/apply': ADMIN,
   'GET /api/v1/ledger': MONEY,
   'POST /api/v1/incidents': ENGINEER,
   'GET /api/v1/incidents': ALL,
@@ -339,6 +341,22 @@ describe('access matrix: every route × every role', () => {
     [
       'POST /api/v1/templates/{id}/import',
       (a) => a.post('/api/v1/templates/xinbei-service-commitment/import').send({ name: unique('imported') }),
+    ],
+    ['POST /api/v1/drafts', (a) => a.post('/api/v1/drafts').send({ text: '紧急故障:30分钟内响应,4小时内到达现场。' })],
+    [
+      'POST /api/v1/drafts/apply',
+      (a) =>
+        a.post('/api/v1/drafts/apply').send({
+          name: unique('draft'),
+          calendar: { zone: 'Asia/Shanghai', week: { monday: day } },
+          policy: secondsPolicy(),
+          contract: {
+            customer: 'Matrix Customer',
+            totalValue: '1000.00',
+            currency: 'CNY',
+            penaltyTerms: { ratePerPeriod: '0.0025', capFraction: '0.05' },
+          },
+        }),
     ],
     ['GET /api/v1/ledger', (a) => a.get(`/api/v1/ledger?contractId=${contractId}`)],
     ['POST /api/v1/incidents', (a) => a.post('/api/v1/incidents').send({ contractId, severity: 'general', description: 'matrix report' })],

@@ -9,6 +9,7 @@
  * is a weekday range (not "weekly") and "7×24小时" is a calendar (not 24 hours).
  * Spans are offsets into the scanned string.
  */
+import { MAX_DURATION_AMOUNT } from '../policy/schema';
 import { Span } from './traced-text';
 import { EN_NUMBER_WORDS, ZH_NUMERAL_CHARS, parseChineseDecimal, parseNumber, perMilleToFraction, percentToFraction } from './numerals';
 
@@ -37,7 +38,14 @@ export type Quantity =
 
 export type QuantityKind = Quantity['kind'];
 
-const NUM_ZH = `\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]+|半`;
+// A Chinese numeral starts where a run of numeral characters starts and is at most 20 long: without
+// the look-behind and the bound, a long run ("一一一…" pasted by mistake) backtracks quadratically.
+const NUM_ZH = `(?<![\\d.])\\d+(?:\\.\\d+)?|(?<![${ZH_NUMERAL_CHARS}])[${ZH_NUMERAL_CHARS}]{1,20}|半`;
+/** A duration amount the policy can hold (a run of digits is not a time; it would make the draft's policy invalid). */
+function plausible(amount: number | undefined): amount is number {
+  return amount !== undefined && Number.isFinite(amount) && amount > 0 && amount <= MAX_DURATION_AMOUNT;
+}
+
 const NUM_EN = `\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}`;
 
 interface Scanner {
@@ -206,7 +214,7 @@ const SCANNERS: Scanner[] = [
   },
   {
     pattern:
-      /(\d+(?:\.\d+)?)\s*(?:%|％|per\s?cent\b)|百分之([零〇一二两三四五六七八九十百点\d.]+)|千分之([零〇一二两三四五六七八九十点\d.]+)|(\d+(?:\.\d+)?)\s*‰/gi,
+      /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|％|per\s?cent\b)|百分之([零〇一二两三四五六七八九十百点\d.]{1,20})|千分之([零〇一二两三四五六七八九十点\d.]{1,20})|(?<![\d.])(\d+(?:\.\d+)?)\s*‰/gi,
     build: (m, span) => {
       if (m[1]) return { kind: 'fraction', value: percentToFraction(m[1]), span };
       if (m[2]) {
@@ -219,7 +227,7 @@ const SCANNERS: Scanner[] = [
   },
   {
     pattern:
-      /(?:¥|￥|RMB|CNY|人民币)\s*(\d[\d,]*(?:\.\d+)?)\s*(万)?\s*元?|(\d[\d,]*(?:\.\d+)?)\s*(万)?元|(?:US\$|\$|USD|EUR|€)\s*(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(USD|EUR|CNY|RMB|dollars|euros|yuan)\b/gi,
+      /(?:¥|￥|RMB|CNY|人民币)\s*(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(万)?\s*元?|(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(万)?元|(?:US\$|\$|USD|EUR|€)\s*(?<![\d,.])(\d[\d,]*(?:\.\d+)?)|(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*(USD|EUR|CNY|RMB|dollars|euros|yuan)\b/gi,
     build: (m, span) => {
       const text = m[0];
       const currency = /\$|USD|dollar/i.test(text) ? 'USD' : /EUR|€|euro/i.test(text) ? 'EUR' : 'CNY';
@@ -233,7 +241,9 @@ const SCANNERS: Scanner[] = [
     pattern: new RegExp(`\\bhalf an? hour\\b|(${NUM_ZH})个半(?:小时|钟头)`, 'gi'),
     build: (m, span) => {
       const whole = m[1] ? parseNumber(m[1]) : 0;
-      return whole === undefined ? undefined : { kind: 'duration', amount: whole * 60 + 30, unit: 'minutes', span };
+      return whole === undefined || !plausible(whole * 60 + 30)
+        ? undefined
+        : { kind: 'duration', amount: whole * 60 + 30, unit: 'minutes', span };
     },
   },
   {
@@ -243,7 +253,7 @@ const SCANNERS: Scanner[] = [
     ),
     build: (m, span) => {
       const amount = parseNumber(m[1]);
-      if (amount === undefined || amount <= 0) return undefined;
+      if (!plausible(amount)) return undefined;
       return { kind: 'duration', ...tidyDuration(amount, durationUnitZh(m[2])), span };
     },
   },
@@ -254,7 +264,7 @@ const SCANNERS: Scanner[] = [
     ),
     build: (m, span) => {
       const amount = parseNumber(m[1]);
-      if (amount === undefined || amount <= 0) return undefined;
+      if (!plausible(amount)) return undefined;
       return { kind: 'duration', ...tidyDuration(amount, durationUnitEn(m[2], m[3])), span };
     },
   },

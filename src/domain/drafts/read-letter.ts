@@ -106,7 +106,21 @@ class LetterReader {
   }
 
   read(): Finding[] {
-    for (const sentence of this.letter.sentences) this.readSentence(sentence);
+    for (const sentence of this.letter.sentences) {
+      // Letters' sentences are short (the longest in the seeds has 233 characters); reading one means
+      // looking around each quantity in it, so a "sentence" of thousands of characters (a table or a
+      // paste without punctuation) would cost quadratic time. It is listed as unread instead.
+      if (sentence.text.length > MAX_SENTENCE_LENGTH) {
+        this.add(
+          sentence,
+          { start: 0, end: sentence.text.length },
+          {
+            kind: 'gap',
+            reason: `a passage of ${sentence.text.length} characters without a sentence end, too long to read as one sentence`,
+          },
+        );
+      } else this.readSentence(sentence);
+    }
     return this.findings;
   }
 
@@ -569,6 +583,9 @@ class LetterReader {
 
 // ---------------------------------------------------------------------------
 // helpers
+
+/** Longer "sentences" are not read (see read()); 4× the longest sentence of the seed letters. */
+export const MAX_SENTENCE_LENGTH = 1000;
 
 function classRef(key: string, label: string): ClassRef {
   const k = key === '一般性' ? '一般' : key === '加急' ? '紧急' : key.toLowerCase();

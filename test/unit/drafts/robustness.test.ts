@@ -57,4 +57,27 @@ describe('draftFromText on arbitrary text', () => {
     expect(short.letters).toHaveLength(1);
     expect(short.letters[0].findings.map((f) => f.kind)).toEqual(['target']);
   });
+
+  // The API drafts up to 200 kB of pasted text: a long run of one numeral character used to make the
+  // quantity patterns backtrack quadratically (minutes for 60 000 digits); each run here is read as one.
+  it.each(['1', '一', '1.', '百分之', '¥1'])('reads a run of 60 000 characters of %j as no commitment', (piece) => {
+    const text = `响应时间:${piece.repeat(Math.ceil(60_000 / piece.length))}小时。`;
+    const result = draftFromText(text);
+    const targets = result.letters.flatMap((l) => l.findings).filter((f) => f.kind === 'target');
+    expect(targets.every((f) => text.slice(f.source.span.start, f.source.span.end) === f.source.text)).toBe(true);
+    expect(result.letters.length).toBeLessThanOrEqual(1);
+  });
+
+  it('lists a passage too long to be a sentence as unread, and reads the sentences around it', () => {
+    const long = '24小时'.repeat(400);
+    const text = `紧急故障:接到通知后30分钟内响应。${long}。一般故障:4小时内响应。`;
+    const letter = draftFromText(text).letters[0];
+    const gap = letter.findings.find((f) => f.kind === 'gap' && /without a sentence end/.test(f.reason));
+    expect(gap && text.slice(gap.source.span.start, gap.source.span.end)).toBe(`${long}。`);
+    expect(letter.findings.filter((f) => f.kind === 'target').map((f) => f.source.text)).toEqual([
+      expect.stringContaining('30分钟'),
+      expect.stringContaining('4小时'),
+    ]);
+    expect(letter.draft.unexpressed.some((u) => /without a sentence end/.test(u))).toBe(true);
+  });
 });
