@@ -9,7 +9,7 @@ import { z } from './validation';
 // ---------------------------------------------------------------- rungs
 
 /** The rungs of the ladder, in ladder order; the first six are the escalation ladder proper. */
-export const RUNGS = ['triage', 'remote', 'onsite', 'spare', 'expert', 'penalty', 'signOff', 'faultReport'] as const;
+export const RUNGS = ['triage', 'remote', 'onsite', 'spare', 'expert', 'penalty', 'signOff', 'faultReport', 'progress'] as const;
 export type Rung = (typeof RUNGS)[number];
 
 /** Rungs an incident escalates through (state.rung is the highest one opened). */
@@ -25,6 +25,7 @@ export const RUNG_DESCRIPTIONS: Record<Rung, string> = {
   penalty: 'Restore commitment: past it, penalties accrue per the contract',
   signOff: 'Customer sign-off of the maintenance record',
   faultReport: 'Fault report delivered to the customer',
+  progress: 'Progress updates: one is due every so often while service is not restored',
 };
 
 // ---------------------------------------------------------------- target slots
@@ -44,6 +45,11 @@ export interface TargetSlot {
   defaultAnchor: TargetAnchor;
   /** One line for humans (docs, API schema descriptions). */
   description: string;
+  /**
+   * A cadence: met or missed, the clock starts its next cycle at once (from the step, or from the
+   * missed due instant), so each missed cycle is its own breach. Each cycle counts from its start.
+   */
+  recurring?: true;
 }
 
 /**
@@ -140,12 +146,27 @@ export const TARGET_SLOTS = [
     defaultAnchor: 'rungStart',
     description: 'fault report delivered (from the sign-off by default)',
   },
+  {
+    key: 'progress.updateEvery',
+    rung: 'progress',
+    field: 'updateEvery',
+    kind: 'deadline',
+    defaultAnchor: 'report',
+    recurring: true,
+    description:
+      'a progress update is due this often until service is restored; each one (or each miss) starts the next cycle, each miss is a breach',
+  },
 ] as const satisfies readonly TargetSlot[];
 
 export type TargetKey = (typeof TARGET_SLOTS)[number]['key'];
 
 export function targetSlot(key: string): TargetSlot | undefined {
   return (TARGET_SLOTS as readonly TargetSlot[]).find((s) => s.key === key);
+}
+
+/** Whether the clock of `key` is a cadence (see TargetSlot.recurring). */
+export function isRecurring(key: string): boolean {
+  return targetSlot(key)?.recurring === true;
 }
 
 // ---------------------------------------------------------------- steps
@@ -259,6 +280,11 @@ export const STEP_CATALOGUE = {
         .meta({ example: ['dr.chen', 'dr.zhou'] }),
     },
   }),
+  progressUpdate: step({
+    route: 'progress-update',
+    summary: 'Post a progress update (its note): meets the progress-update cadence and starts its next cycle',
+    fields: { note: nonBlank(4000, 'Replacement board ordered, arrives 14:00').meta({ description: 'The progress update itself' }) },
+  }),
   restore: step({
     route: 'restore',
     summary: 'Service restored: accrual stops; the sign-off is due',
@@ -321,7 +347,7 @@ type FieldsOf<S extends StepName> = (typeof STEP_CATALOGUE)[S]['fields'];
 
 /** The body of a step as the API accepts it (actor optional: the token's name is used). */
 export type StepBody<S extends StepName> =
-  FieldsOf<S> extends infer F extends z.ZodRawShape ? z.output<z.ZodObject<typeof STEP_BASE & F>> : never;
+  FieldsOf<S> extends infer F extends z.ZodRawShape ? z.output<z.ZodObject<Omit<typeof STEP_BASE, keyof F> & F>> : never;
 
 /** Every engineer's step carries who did it (the token's name and id) and an optional note. */
 export interface StepBase {

@@ -45,6 +45,7 @@ export const LABELLED = {
     spare: true,
     majorProblem: true,
     experts: true,
+    progressUpdate: true,
     restore: true,
     signOff: true,
     pause: true,

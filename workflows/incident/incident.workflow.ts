@@ -67,7 +67,10 @@ export interface IncidentWorkflowArgs extends IncidentWorkflowInput {
 export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<IncidentState> {
   const { carried, continueAsNewAfterEvents, ...input } = args;
   const info = workflowInfo();
-  const ctx = new LadderContext(input, info.workflowId, { penaltyFreeClasses: patched(PATCHES.penaltyFreeClasses) });
+  const ctx = new LadderContext(input, info.workflowId, {
+    penaltyFreeClasses: patched(PATCHES.penaltyFreeClasses),
+    progressCadence: patched(PATCHES.progressCadence),
+  });
 
   let state: IncidentState;
   const effects: Effects = emptyEffects();

@@ -14,4 +14,6 @@ export const PATCHES = {
   stepKeysAcrossRuns: 'step-keys-across-runs',
   /** A policy's `penaltyFree` severity classes accrue nothing (and a reclassification across them corrects the ledger). */
   penaltyFreeClasses: 'penalty-free-classes',
+  /** A policy's progress.updateEvery cadence runs: each missed update is a breach, a progress-update step starts the next cycle. */
+  progressCadence: 'progress-update-cadence',
 } as const;

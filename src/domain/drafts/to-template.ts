@@ -104,6 +104,7 @@ const PROPOSALS: Record<TargetKey, { wall: Duration; working: Duration }> = {
   'penalty.restoreWithin': { wall: { amount: 1, unit: 'days' }, working: { amount: 2, unit: 'workingDays' } },
   'signOff.within': { wall: { amount: 24, unit: 'hours' }, working: { amount: 1, unit: 'workingDays' } },
   'faultReport.deliverWithin': { wall: { amount: 3, unit: 'days' }, working: { amount: 3, unit: 'workingDays' } },
+  'progress.updateEvery': { wall: { amount: 4, unit: 'hours' }, working: { amount: 4, unit: 'workingHours' } },
 };
 
 /** "立即" has no number: proposed as this, flagged. */

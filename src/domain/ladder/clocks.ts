@@ -1,5 +1,5 @@
 /** SLA clocks: opening a target, its due instant on the calendar (pauses excluded), meeting and stopping it. */
-import { TARGET_SLOTS } from '../catalogue';
+import { isRecurring, TARGET_SLOTS } from '../catalogue';
 import { deadlineOf } from '../clock';
 import type { Target } from '../policy/policy';
 import { enginePauses, type LadderContext } from './context';
@@ -12,7 +12,9 @@ export const CLOCK_SLOTS = Object.fromEntries(TARGET_SLOTS.map((slot) => [slot.k
   { rung: ClockState['rung']; kind: ClockState['kind'] }
 >;
 
-export function anchorFor(ctx: LadderContext, target: Target, rungStart: number): number {
+/** What a clock counts from; a cadence's cycle always counts from its own start (`rungStart`, the cycle's opening). */
+export function anchorFor(ctx: LadderContext, target: Target, rungStart: number, key?: ClockKey): number {
+  if (key !== undefined && isRecurring(key)) return rungStart;
   return target.anchor === 'rungStart' ? rungStart : ctx.input.reportedAt;
 }
 
@@ -29,10 +31,11 @@ export function openClock(ctx: LadderContext, state: IncidentState, key: ClockKe
     key,
     ...CLOCK_SLOTS[key],
     target,
-    anchorAt: anchorFor(ctx, target, rungStart),
+    anchorAt: anchorFor(ctx, target, rungStart, key),
     openedAt: rungStart,
     status: 'running',
     dueAt: null,
+    ...(isRecurring(key) ? { cycle: 1, missed: 0 } : {}),
   };
   clock.dueAt = dueOf(ctx, state, clock);
   state.clocks[key] = clock;
@@ -65,4 +68,24 @@ export function refreshDues(ctx: LadderContext, state: IncidentState): void {
   for (const clock of Object.values(state.clocks)) {
     if (clock && clock.status === 'running') clock.dueAt = dueOf(ctx, state, clock);
   }
+}
+
+/** A cadence's next cycle, counted from `at` (the update that met the last one, or the due instant it missed). */
+export function restartCycle(ctx: LadderContext, state: IncidentState, clock: ClockState, at: number): void {
+  clock.cycle = (clock.cycle ?? 1) + 1;
+  clock.status = 'running';
+  clock.openedAt = at;
+  clock.anchorAt = at;
+  clock.settledAt = undefined;
+  clock.marginMs = undefined;
+  clock.dueAt = dueOf(ctx, state, clock);
+}
+
+/** A cadence met by a step at `now`: the cycle is recorded met and the next one starts from the step. */
+export function meetCycle(ctx: LadderContext, state: IncidentState, effects: Effects, key: ClockKey, now: number): void {
+  const clock = state.clocks[key];
+  if (!clock || clock.status !== 'running') return;
+  const marginMs = clock.dueAt === null ? undefined : clock.dueAt - now;
+  record(state, effects, 'target_met', now, undefined, { clock: key, dueAt: clock.dueAt, marginMs, cycle: clock.cycle });
+  restartCycle(ctx, state, clock, now);
 }

@@ -15,6 +15,11 @@ export interface LadderOptions {
    * everything else (reconciliation, previews) computes with it on.
    */
   penaltyFreeClasses?: boolean;
+  /**
+   * Run the policy's progress-update cadence (progress.updateEvery). The workflow passes
+   * `patched('progress-update-cadence')`; everything else computes with it on.
+   */
+  progressCadence?: boolean;
   /** The pinned calendar already built (replays of many incidents share one and its memos). */
   calendar?: BusinessCalendar;
 }
@@ -23,6 +28,7 @@ export interface LadderOptions {
 export class LadderContext {
   readonly calendar: BusinessCalendar;
   readonly penaltyFreeClasses: boolean;
+  readonly progressCadence: boolean;
   constructor(
     readonly input: IncidentWorkflowInput,
     readonly workflowId: string,
@@ -30,6 +36,7 @@ export class LadderContext {
   ) {
     this.calendar = options.calendar ?? BusinessCalendar.of(input.calendar.definition);
     this.penaltyFreeClasses = options.penaltyFreeClasses ?? true;
+    this.progressCadence = options.progressCadence ?? true;
   }
 
   /** Whether breaches of this class accrue money: the contract has terms and the policy does not switch the class off. */

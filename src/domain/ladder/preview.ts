@@ -27,6 +27,8 @@ export const RUNG_OPENED_BY: Record<Rung, TargetKey | null> = {
   signOff: 'penalty.restoreWithin',
   // the fault report follows the sign-off
   faultReport: 'signOff.within',
+  // the progress-update cadence's first cycle counts from the report
+  progress: null,
 };
 
 export const RUNG_OPENING_NOTE =
@@ -102,7 +104,14 @@ export function previewLadder(def: PolicyDefinition, severity: string, t0: numbe
   take(ctx, closing, 'signOff', { signer: ACTOR }, due(closing, 'signOff.within') ?? restored);
 
   return targets.map(({ key, rung, target }) => {
-    const clock = (key === 'signOff.within' || key === 'faultReport.deliverWithin' ? closing : open).clocks[key];
+    // A cadence restarts at every due instant: its row is the first cycle, from the report.
+    const from =
+      key === 'progress.updateEvery'
+        ? initialState(ctx).state
+        : key === 'signOff.within' || key === 'faultReport.deliverWithin'
+          ? closing
+          : open;
+    const clock = from.clocks[key];
     if (!clock || clock.dueAt === null) throw new Error(`preview: ${key} did not open`);
     let assumption: string | null = null;
     if (target.anchor === 'rungStart') {

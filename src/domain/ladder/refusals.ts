@@ -52,6 +52,10 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
       if (clock.status === 'stopped') return 'expert consultation ended when service was restored';
       return null;
     }
+    case 'progressUpdate':
+      // Updates are due until the restore; after it the timeline has the resolution.
+      if (state.status !== 'open') return 'service is already restored';
+      return null;
     case 'restore':
       if (state.stage === 'triage') return 'the call has not been acknowledged yet';
       if (state.status !== 'open') return 'service is already restored';

@@ -5,7 +5,7 @@
  */
 import { RUNGS } from './types';
 import { accrueDuePeriods, nextAccrual } from './accrual';
-import { anchorFor, dueOf, meetClock, openClock, refreshDues, stopClock } from './clocks';
+import { anchorFor, dueOf, meetClock, meetCycle, openClock, refreshDues, restartCycle, stopClock } from './clocks';
 import { isTerminal, type LadderContext } from './context';
 import { emptyEffects, record, type Effects } from './effects';
 import type { StepName, StepPayloads } from './steps';
@@ -45,7 +45,13 @@ export function initialState(ctx: LadderContext): { state: IncidentState; effect
   openClock(ctx, state, 'spare.triggerAfter', t0);
   openClock(ctx, state, 'expert.triggerAfter', t0);
   openClock(ctx, state, 'penalty.restoreWithin', t0);
+  openCadence(ctx, state, t0);
   return { state, effects };
+}
+
+/** The progress-update cadence, when the class promises one (and the workflow runs the code that has it). */
+function openCadence(ctx: LadderContext, state: IncidentState, at: number): void {
+  if (ctx.progressCadence) openClock(ctx, state, 'progress.updateEvery', at);
 }
 
 function openRung(
@@ -111,18 +117,27 @@ function breach(ctx: LadderContext, state: IncidentState, effects: Effects, cloc
   clock.settledAt = at;
   clock.marginMs = at - now;
   state.breachCount += 1;
+  // A cadence's breaches are told apart by their cycle.
+  const cycle = clock.cycle !== undefined ? { cycle: clock.cycle } : {};
   const event = record(state, effects, 'breach', at, undefined, {
     clock: clock.key,
     rung: clock.rung,
     target: clock.target,
     dueAt: at,
     detectedAt: now,
+    ...cycle,
   });
   effects.notifications.push({
     key: `${ctx.workflowId}:notify:${event.seq}`,
     kind: 'breach',
-    data: { clock: clock.key, rung: clock.rung, dueAt: at, target: clock.target },
+    data: { clock: clock.key, rung: clock.rung, dueAt: at, target: clock.target, ...cycle },
   });
+  if (clock.cycle !== undefined) {
+    // Each missed update is its own breach: the next cycle counts from the missed due instant.
+    clock.missed = (clock.missed ?? 0) + 1;
+    restartCycle(ctx, state, clock, at);
+    return;
+  }
   if (clock.key === 'remote.resolveWithin' && state.stage === 'diagnosing' && ctx.promises(state.severity, 'onsite')) {
     // No remote fix in time: the ladder moves up to on-site on its own (when the letter promises on site).
     state.stage = 'dispatch';
@@ -196,6 +211,9 @@ export function applyStep<S extends StepName>(
     case 'experts':
       state.experts = [...p.experts];
       meetClock(state, effects, 'expert.conveneWithin', now);
+      break;
+    case 'progressUpdate':
+      meetCycle(ctx, state, effects, 'progress.updateEvery', now);
       break;
     case 'restore':
       restore(ctx, state, effects, now, actor, { cause: p.cause, method: p.method });
@@ -286,7 +304,7 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
       continue;
     }
     clock.target = target;
-    clock.anchorAt = anchorFor(ctx, clock.target, clock.openedAt);
+    clock.anchorAt = anchorFor(ctx, clock.target, clock.openedAt, clock.key);
     const due = dueOf(ctx, state, clock);
     clock.dueAt = due;
     if (clock.status !== 'breached') continue;
@@ -313,6 +331,8 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
     for (const key of ['spare.triggerAfter', 'expert.triggerAfter', 'penalty.restoreWithin'] as const) {
       if (!state.clocks[key]) openClock(ctx, state, key, ctx.input.reportedAt);
     }
+    // A cadence the old class did not have counts from the reclassification (no missed updates before it).
+    if (!state.clocks['progress.updateEvery']) openCadence(ctx, state, now);
   }
   record(state, effects, 'reclassified', now, undefined, { from: previous, to: severity });
 

@@ -36,6 +36,10 @@ export interface ClockState {
   marginMs?: number;
   /** When the step that settles a breached clock was finally taken (a late acknowledge, …). */
   completedAt?: number;
+  /** A cadence (progress.updateEvery): the running cycle, from 1. */
+  cycle?: number;
+  /** A cadence: how many of its cycles were missed (each one a breach). */
+  missed?: number;
 }
 
 export interface PauseRecord {
@@ -170,6 +174,9 @@ export interface ClockView {
   dueAt: number | null;
   settledAt?: number;
   marginMs?: number;
+  /** A cadence: the running cycle and the cycles missed so far. */
+  cycle?: number;
+  missed?: number;
   elapsedMs: number;
   remainingMs: number | null;
   pausedMs: number;

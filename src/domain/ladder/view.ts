@@ -31,6 +31,7 @@ export function buildView(ctx: LadderContext, state: IncidentState, now: number)
       dueAt: clock.dueAt,
       settledAt: clock.settledAt,
       marginMs: clock.marginMs,
+      ...(clock.cycle !== undefined ? { cycle: clock.cycle, missed: clock.missed ?? 0 } : {}),
       elapsedMs,
       remainingMs,
       pausedMs,

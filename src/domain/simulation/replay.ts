@@ -141,8 +141,11 @@ const LADDER_ORDER = TARGET_SLOTS.map((s) => s.key as string);
 
 /** Target keys breached at the end of a replay, in ladder order. */
 export function breachedTargets(state: IncidentState): string[] {
-  return Object.values(state.clocks)
-    .filter((c) => c?.status === 'breached')
-    .map((c) => c!.key as string)
-    .sort((a, b) => LADDER_ORDER.indexOf(a) - LADDER_ORDER.indexOf(b));
+  return (
+    Object.values(state.clocks)
+      // A cadence never stays breached (it restarts): its misses count instead.
+      .filter((c) => c?.status === 'breached' || (c?.missed ?? 0) > 0)
+      .map((c) => c!.key as string)
+      .sort((a, b) => LADDER_ORDER.indexOf(a) - LADDER_ORDER.indexOf(b))
+  );
 }

@@ -77,7 +77,7 @@ describe('initialState', () => {
   });
 
   it('allows only the steps that fit a fresh incident', () => {
-    expect(allowedSteps(state)).toEqual(['acknowledge', 'majorProblem', 'pause', 'reclassify', 'exclude', 'cancel']);
+    expect(allowedSteps(state)).toEqual(['acknowledge', 'majorProblem', 'progressUpdate', 'pause', 'reclassify', 'exclude', 'cancel']);
   });
 
   it('derives the cap from the contract: 5 % of 1,000,000.00 CNY per contract', () => {

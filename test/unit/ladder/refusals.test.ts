@@ -49,6 +49,7 @@ function openStageRow(stage: Stage): Row {
     spare: restored ? RESTORED : SPARE_CLOSED,
     majorProblem: restored ? RESTORED : null,
     experts: EXPERTS_CLOSED,
+    progressUpdate: restored ? RESTORED : null,
     restore: stage === 'triage' ? NOT_ACKED : restored ? RESTORED : null,
     signOff: gate('signOff', 'restored'),
     pause: null,

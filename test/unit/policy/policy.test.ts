@@ -60,6 +60,7 @@ describe('RUNG_TARGETS', () => {
       'penalty.restoreWithin',
       'signOff.within',
       'faultReport.deliverWithin',
+      'progress.updateEvery',
     ]);
   });
 
@@ -231,7 +232,7 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
 
   it('refuses a severity that is not an object', () => {
     expect(messagesOf(() => validatePolicyDefinition({ severities: { urgent: null } }))).toEqual([
-      'severities.urgent: must be an object with the rungs it promises, of triage, remote, onsite, spare, expert, penalty, signOff, faultReport',
+      'severities.urgent: must be an object with the rungs it promises, of triage, remote, onsite, spare, expert, penalty, signOff, faultReport, progress',
     ]);
   });
 
@@ -243,7 +244,7 @@ describe('validatePolicyDefinition — refusals with field paths', () => {
     expect(messagesOf(() => validatePolicyDefinition(input))).toEqual([
       'severities.urgent.foo: unknown rung',
       'severities.general.spare.deliverWithin: missing',
-      'severities.empty: must promise at least one rung (of triage, remote, onsite, spare, expert, penalty, signOff, faultReport)',
+      'severities.empty: must promise at least one rung (of triage, remote, onsite, spare, expert, penalty, signOff, faultReport, progress)',
     ]);
   });
 
@@ -419,10 +420,12 @@ describe('checkDuration', () => {
 describe('reading a policy', () => {
   const def: PolicyDefinition = validatePolicyDefinition(policy());
 
-  it('listTargets gives every slot in ladder order with its rung', () => {
+  it('listTargets gives every slot the class promises in ladder order with its rung', () => {
     const list = listTargets(def, 'serious');
-    expect(list.map((t) => t.key)).toEqual(RUNG_TARGETS.map((s) => s.key));
-    expect(list.map((t) => t.rung)).toEqual(RUNG_TARGETS.map((s) => s.rung));
+    // The policy promises every rung but the optional progress-update cadence.
+    const promised = RUNG_TARGETS.filter((s) => s.rung !== 'progress');
+    expect(list.map((t) => t.key)).toEqual(promised.map((s) => s.key));
+    expect(list.map((t) => t.rung)).toEqual(promised.map((s) => s.rung));
     expect(list[0]).toEqual({ key: 'triage.respondWithin', rung: 'triage', target: { amount: 1, unit: 'hours', anchor: 'report' } });
     expect(list[3]).toEqual({ key: 'onsite.arriveWithin', rung: 'onsite', target: { amount: 4, unit: 'hours', anchor: 'rungStart' } });
   });
