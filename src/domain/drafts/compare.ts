@@ -3,6 +3,7 @@
  * targets, the penalty terms and the term. Used to check the reader against
  * the hand translations of the seed letters, and by the review screen later.
  */
+import type { TargetSlot } from '../catalogue';
 import { RUNG_TARGETS, Target } from '../policy/policy';
 import { SeedTemplate } from '../templates/types';
 import { TemplateDraft } from './to-template';
@@ -49,6 +50,8 @@ export function compareWithTemplate(draft: TemplateDraft, template: SeedTemplate
     const d = draft.policy.severities[name];
     const t = template.policy.severities[name];
     for (const slot of RUNG_TARGETS) {
+      // The letter reader does not read cadences (progress.updateEvery) yet: nothing to compare.
+      if ((slot as TargetSlot).recurring) continue;
       const path = `policy.severities.${name}.${slot.key}`;
       const get = (s: unknown): string => (s ? targetText((s as Record<string, Record<string, Target>>)[slot.rung][slot.field]) : ABSENT);
       push(path, get(d), get(t));

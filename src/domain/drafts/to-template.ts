@@ -17,6 +17,7 @@ import { PenaltyTerms } from '../penalty/terms';
 import {
   PolicyDefinition,
   RUNG_TARGETS,
+  RungTargetSlot,
   SeverityTargets,
   Target,
   TargetAnchor,
@@ -299,6 +300,8 @@ class DraftBuilder {
     for (const name of classNamesInOrder) {
       const rungs: Record<string, Record<string, Target>> = {};
       for (const slot of RUNG_TARGETS) {
+        // A cadence (progress.updateEvery) is optional and the reader does not look for one yet: left out, no gap.
+        if ((slot as RungTargetSlot).recurring) continue;
         const path = `policy.severities.${name}.${slot.key}`;
         const letterSlot = (Object.keys(SLOT_TARGET) as LetterSlot[]).find((s) => SLOT_TARGET[s] === slot.key) as LetterSlot;
         const own = targets.filter((t) => t.slot === letterSlot && t.class && names[t.class.key] === name);
