@@ -94,7 +94,7 @@ export async function incidentView(id) {
     };
     return `<form class="inline panel" data-step-form="${name}" aria-labelledby="step-form-h">
       <strong id="step-form-h">${esc(label('step', name))}</strong>${step.fields.map(field).join('')}
-      <label>${esc(t('stepField.note'))} <input name="note" maxlength="4000" /></label>
+      <label>${esc(t('stepField.note'))} <input name="note" maxlength="4000" ${step.noteRequired ? 'required' : ''} /></label>
       <button type="submit">${esc(t('incident.confirm'))}</button> <button type="button" class="secondary" data-cancel>${esc(t('incident.close'))}</button>
     </form>`;
   };

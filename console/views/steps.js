@@ -27,6 +27,8 @@ export async function loadSteps() {
         s.name,
         {
           path: s.route,
+          // A step whose note is the point of it (progress-update) requires one.
+          noteRequired: (s.body.required ?? []).includes('note'),
           fields: Object.entries(s.body.properties ?? {})
             .filter(([name]) => !SHARED.has(name))
             .map(([name, schema]) => fieldOf(name, schema, s.body.required ?? [])),
