@@ -331,8 +331,17 @@ function reclassify(ctx: LadderContext, state: IncidentState, effects: Effects, 
     for (const key of ['spare.triggerAfter', 'expert.triggerAfter', 'penalty.restoreWithin'] as const) {
       if (!state.clocks[key]) openClock(ctx, state, key, ctx.input.reportedAt);
     }
-    // A cadence the old class did not have counts from the reclassification (no missed updates before it).
-    if (!state.clocks['progress.updateEvery']) openCadence(ctx, state, now);
+    // A cadence the old class did not have (or stopped) counts from the reclassification (no missed updates before it).
+    const cadence = state.clocks['progress.updateEvery'];
+    if (!cadence) openCadence(ctx, state, now);
+    else if (cadence.status === 'stopped' && ctx.progressCadence) {
+      const target = ctx.target(severity, cadence.key);
+      if (target) {
+        // Its cycles go on numbering, so every breach of it stays distinct.
+        cadence.target = target;
+        restartCycle(ctx, state, cadence, now);
+      }
+    }
   }
   record(state, effects, 'reclassified', now, undefined, { from: previous, to: severity });
 

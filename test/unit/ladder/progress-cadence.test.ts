@@ -140,6 +140,26 @@ describe('progress-update cadence', () => {
     expect(fresh.clock(KEY)).toMatchObject({ status: 'running', cycle: 1, anchorAt: at(fresh, 30), dueAt: at(fresh, 30 + EVERY) });
   });
 
+  it('reclassified away and back, the cadence runs again from the second reclassification, its cycles still numbered on', () => {
+    const run = new Run({ policy: POLICY });
+    run.step('acknowledge', at(run, 10));
+    run.tick(at(run, EVERY + 1));
+    run.step('reclassify', at(run, EVERY + 10), { severity: 'general' });
+    expect(run.clock(KEY)).toMatchObject({ status: 'stopped', cycle: 2, missed: 1 });
+    run.step('reclassify', at(run, EVERY + 20), { severity: 'urgent' });
+    expect(run.clock(KEY)).toMatchObject({
+      status: 'running',
+      cycle: 3,
+      missed: 1,
+      anchorAt: at(run, EVERY + 20),
+      dueAt: at(run, 2 * EVERY + 20),
+    });
+    const e = run.tick(at(run, 2 * EVERY + 21));
+    expect(e.events.filter((x) => x.kind === 'breach').map((b) => b.data.cycle)).toEqual([3]);
+    // The breach before the round trip stands.
+    expect(run.state.breachCount).toBe(2);
+  });
+
   it('the view shows the running cycle and the misses', () => {
     const run = new Run({ policy: POLICY });
     run.tick(at(run, EVERY + 1));
