@@ -86,7 +86,13 @@ export async function incidentView(id) {
     const step = STEPS[name];
     const field = (f) => {
       const text = t(`stepField.${f.label || f.name}`);
-      const options = f.options === 'severities' ? detail.severities.filter((s) => s !== detail.state.severity) : f.options;
+      // The incident's pinned causes and "other"; without a list the cause is free text.
+      const options =
+        f.options === 'severities'
+          ? detail.severities.filter((s) => s !== detail.state.severity)
+          : f.options === 'exclusionCauses'
+            ? detail.exclusionCauses && [...detail.exclusionCauses, 'other']
+            : f.options;
       const input = options
         ? `<select name="${f.name}">${options.map((o) => `<option value="${esc(o)}">${esc(f.labels ? label(f.labels, o) : o)}</option>`).join('')}</select>`
         : `<input name="${f.name}" ${f.optional ? '' : 'required'} maxlength="4000" />`;

@@ -8,6 +8,7 @@ import type { Role } from './roles';
  * | route                                                        | admin | engineer | finance | viewer |
  * |--------------------------------------------------------------|:-----:|:--------:|:-------:|:------:|
  * | GET calendars, policies (+ versions), contracts, templates   |   ✓   |    ✓     |    ✓    |   ✓    |
+ * | GET contracts/{id}/exclusions (counts per cause, no money)   |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST calendars/{id}/deadline, policies/{id}/preview (reads)  |   ✓   |    ✓     |    ✓    |   ✓    |
  * | POST/PUT calendars, policies, contracts; POST template import|   ✓   |          |         |        |
  * | POST drafts (read a letter), POST drafts/apply               |   ✓   |          |         |        |

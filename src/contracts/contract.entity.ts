@@ -46,6 +46,10 @@ export class ContractEntity {
   @Column({ type: 'text' })
   language: Language;
 
+  /** Customer-caused causes the exclude step may name (besides "other"); null: no list. */
+  @Column({ name: 'exclusion_causes', type: 'jsonb', nullable: true })
+  exclusionCauses: string[] | null;
+
   /** active, suspended or terminated (never deleted: its ledger and history stay). */
   @Column({ type: 'text', default: 'active' })
   status: ContractStatus;

@@ -20,6 +20,7 @@ import { ContractsService } from './contracts.service';
 import { ContractActionDto } from './dto/contract-action.dto';
 import { ContractResponse } from './dto/contract.response';
 import { CreateContractDto, UpdateContractDto } from './dto/contract.dto';
+import { ExclusionsQuery, ExclusionsResponse } from './dto/exclusions.dto';
 
 const ID = { name: 'id', format: 'uuid', description: 'Contract id' };
 const LIFE =
@@ -66,6 +67,21 @@ export class ContractsController {
   @ApiNotFoundResponse({ description: 'No such contract' })
   async get(@Param('id') id: string): Promise<ContractResponse> {
     return this.contracts.respond(await this.contracts.get(id));
+  }
+
+  @Get(':id/exclusions')
+  @Roles(...ACCESS.read)
+  @ApiOperation({
+    summary: "Excluded incidents per cause over a period (the contract's customer-caused exclusions)",
+    description:
+      "Counts the exclusions taken in [from, to) by the cause their exclude step named: the contract's listed causes first " +
+      '(zeros included), then "other", causes given without a list, and "unspecified" (no cause named). No money: readable by every role.',
+  })
+  @ApiParam(ID)
+  @ApiOkResponse({ type: ExclusionsResponse })
+  @ApiNotFoundResponse({ description: 'No such contract' })
+  exclusions(@Param('id') id: string, @Query() query: ExclusionsQuery): Promise<ExclusionsResponse> {
+    return this.contracts.exclusions(id, query);
   }
 
   @Put(':id')

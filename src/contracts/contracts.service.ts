@@ -7,6 +7,9 @@ import { isUuid } from '../admin/ids';
 import { Page, PageQuery, pageOf } from '../admin/pagination';
 import { CalendarsService } from '../calendars/calendars.service';
 import { ConflictError, NotFoundError } from '../common/errors';
+import { DomainValidationError } from '../domain/errors';
+import { UNSPECIFIED_CAUSE } from '../domain/contract/exclusion-causes';
+import { parseInstant } from '../domain/fields';
 import { contractTransition, extendedEnd, forceMajeureDays, type ContractAction } from '../domain/contract/life';
 import { formatMoney } from '../domain/penalty/money';
 import { DEFAULT_CONTRACT_LANGUAGE } from '../i18n/languages';
@@ -15,6 +18,7 @@ import { parseInput } from '../domain/validation';
 import { ContractEntity } from './contract.entity';
 import { ContractFieldsSchema, CreateContractSchema, type CreateContractDto, type UpdateContractDto } from './dto/contract.dto';
 import type { ContractResponse } from './dto/contract.response';
+import type { ExclusionsQuery, ExclusionsResponse } from './dto/exclusions.dto';
 
 /** A resumed force-majeure pause of one of the contract's incidents. */
 export interface ForceMajeureRow {
@@ -39,6 +43,7 @@ export function toContractResponse(c: ContractEntity, pauses: readonly ForceMaje
     endsOn: c.endsOn,
     webhookUrl: c.webhookUrl,
     language: c.language,
+    exclusionCauses: c.exclusionCauses ?? null,
     effectiveEndsOn: extendedEnd(c.endsOn, days),
     extension: {
       days,
@@ -82,6 +87,7 @@ export class ContractsService {
       endsOn: dto.endsOn ?? null,
       webhookUrl: dto.webhookUrl ?? null,
       language: dto.language ?? DEFAULT_CONTRACT_LANGUAGE,
+      exclusionCauses: dto.exclusionCauses ?? null,
     });
     return translateUniqueViolation('contract', uniqueName(dto.name), () => repo.save(entity));
   }
@@ -140,6 +146,41 @@ export class ContractsService {
       skip: query.offset,
     });
     return pageOf(items, total, query);
+  }
+
+  /**
+   * The contract's excluded incidents over a period, counted per cause (issue 14 item 6): read from
+   * the persisted 'excluded' timeline events, which carry the cause the step named.
+   */
+  async exclusions(id: string, q: ExclusionsQuery): Promise<ExclusionsResponse> {
+    const from = q.from === undefined ? null : parseInstant(q.from);
+    const to = q.to === undefined ? null : parseInstant(q.to);
+    if (from !== null && to !== null && from >= to) {
+      throw new DomainValidationError([{ path: 'to', message: 'must be after from (from is inclusive, to is exclusive)' }]);
+    }
+    const contract = await this.get(id);
+    const rows: Array<{ cause: string; incident_ids: string[] }> = await this.contracts.manager.query(
+      `SELECT COALESCE(t.data->>'cause', $4) AS cause, array_agg(t.incident_id::text ORDER BY t.at, t.id) AS incident_ids
+       FROM incident_timeline t JOIN incidents i ON i.id = t.incident_id
+       WHERE i.contract_id = $1 AND t.kind = 'excluded'
+         AND ($2::timestamptz IS NULL OR t.at >= $2) AND ($3::timestamptz IS NULL OR t.at < $3)
+       GROUP BY 1 ORDER BY 1`,
+      [id, from === null ? null : new Date(from), to === null ? null : new Date(to), UNSPECIFIED_CAUSE],
+    );
+    const found = new Map(rows.map((r) => [r.cause, r.incident_ids]));
+    const listed = contract.exclusionCauses ?? [];
+    const names = [...listed, ...rows.map((r) => r.cause).filter((c) => !listed.includes(c))];
+    const causes = names.map((cause) => {
+      const incidentIds = found.get(cause) ?? [];
+      return { cause, count: incidentIds.length, incidentIds };
+    });
+    return {
+      contractId: id,
+      from: from === null ? null : new Date(from).toISOString(),
+      to: to === null ? null : new Date(to).toISOString(),
+      total: causes.reduce((n, c) => n + c.count, 0),
+      causes,
+    };
   }
 
   /** Merges the given fields into the contract and validates the result as a whole (the create schema). */

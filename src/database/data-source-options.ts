@@ -9,6 +9,7 @@ import { SpareLoans1766700000000 } from './migrations/1766700000000-SpareLoans';
 import { NoPenaltyContracts1795904708251 } from './migrations/1795904708251-NoPenaltyContracts';
 import { LedgerAdjustments1795904708252 } from './migrations/1795904708252-LedgerAdjustments';
 import { ContractLife1795904708253 } from './migrations/1795904708253-ContractLife';
+import { ExclusionCauses1795904708300 } from './migrations/1795904708300-ExclusionCauses';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -28,6 +29,7 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
       NoPenaltyContracts1795904708251,
       LedgerAdjustments1795904708252,
       ContractLife1795904708253,
+      ExclusionCauses1795904708300,
     ],
     migrationsTableName: 'schema_migrations',
     entities: [],

@@ -315,7 +315,15 @@ export const STEP_CATALOGUE = {
   exclude: step({
     route: 'exclude',
     summary: 'Customer-caused: out of the commitments, accruals reversed',
-    fields: { reason: nonBlank(4000, 'Customer UPS failure (excluded by the letter)').meta({ 'x-label': 'exclusionReason' }) },
+    fields: {
+      reason: nonBlank(4000, 'Customer UPS failure (excluded by the letter)').meta({ 'x-label': 'exclusionReason' }),
+      // Optional so clients sending only a reason keep working; the contract's list is checked by payloadRefusal.
+      cause: nonBlank(100, 'ups').optional().meta({
+        'x-label': 'exclusionCause',
+        'x-options': 'exclusionCauses',
+        description: 'One of the contract\'s exclusion causes, or "other" (the reason says what it was)',
+      }),
+    },
   }),
   cancel: step({
     route: 'cancel',

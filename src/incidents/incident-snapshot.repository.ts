@@ -16,6 +16,7 @@ interface ContractRow {
   penalty_terms: PenaltyTerms;
   webhook_url: string | null;
   language: Language;
+  exclusion_causes: string[] | null;
   calendar_id: string;
   calendar_definition: CalendarDefinition;
   policy_id: string;
@@ -30,7 +31,7 @@ export class IncidentSnapshotRepository {
 
   async load(contractId: string, policyVersion?: number): Promise<PinnedSnapshot> {
     const rows: ContractRow[] = await this.dataSource.query(
-      `SELECT c.id, c.customer, c.total_value::text AS total_value, c.currency, c.penalty_terms, c.webhook_url, c.language,
+      `SELECT c.id, c.customer, c.total_value::text AS total_value, c.currency, c.penalty_terms, c.webhook_url, c.language, c.exclusion_causes,
               c.calendar_id, cal.definition AS calendar_definition,
               c.policy_id, pv.version AS policy_version, pv.definition AS policy_definition
        FROM contracts c
@@ -53,6 +54,7 @@ export class IncidentSnapshotRepository {
         penalty: r.penalty_terms,
         webhookUrl: r.webhook_url,
         language: r.language,
+        exclusionCauses: r.exclusion_causes,
       },
     };
   }

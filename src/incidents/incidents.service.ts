@@ -301,7 +301,7 @@ export class IncidentsService {
   /** Live state from the workflow (the source of truth), with the persisted timeline. */
   async get(id: string) {
     const row = await this.row(id);
-    const { view, zone, severities, live } = await this.liveView(row);
+    const { view, zone, severities, exclusionCauses, live } = await this.liveView(row);
     const persisted: Array<{ seq: number; kind: string; at: Date; actor: string | null; data: unknown }> = await this.dataSource.query(
       `SELECT seq, kind, at, actor, data FROM incident_timeline WHERE incident_id = $1 ORDER BY seq`,
       [id],
@@ -329,6 +329,7 @@ export class IncidentsService {
       termOverride: row.term_override ?? null,
       zone,
       severities,
+      exclusionCauses,
       live: live.live,
       liveReason: live.reason,
       state: view,
@@ -337,7 +338,9 @@ export class IncidentsService {
   }
 
   /** The view at now, the zone its times are shown in and the severity classes it can be reclassified to. */
-  private async liveView(row: IncidentRow): Promise<{ view: IncidentView | null; zone: string; severities: string[]; live: Liveness }> {
+  private async liveView(
+    row: IncidentRow,
+  ): Promise<{ view: IncidentView | null; zone: string; severities: string[]; exclusionCauses: readonly string[] | null; live: Liveness }> {
     const fallback = async (reason: string | null) => {
       // A workflow the server no longer has (retention), or one that cannot answer now: its last projection.
       const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
@@ -345,6 +348,7 @@ export class IncidentsService {
         view: row.state,
         zone: snapshot.calendar.definition.zone,
         severities: Object.keys(snapshot.policy.definition.severities),
+        exclusionCauses: snapshot.contract.exclusionCauses ?? null,
         live: { live: false, reason } as Liveness,
       };
     };
@@ -356,6 +360,7 @@ export class IncidentsService {
         view: buildView(new LadderContext(input, row.workflow_id), state, Date.now()),
         zone: input.calendar.definition.zone,
         severities: Object.keys(input.policy.definition.severities),
+        exclusionCauses: input.contract.exclusionCauses ?? null,
         live: { live: true, reason: null },
       };
     } catch (error) {

@@ -60,6 +60,7 @@ export class TemplatesService {
         currency: t.contractTerms.currency,
         penaltyTerms,
         ...(t.contractTerms.termMonths === undefined ? {} : { termMonths: t.contractTerms.termMonths }),
+        ...(t.contractTerms.exclusionCauses === undefined ? {} : { exclusionCauses: t.contractTerms.exclusionCauses }),
       },
     };
   }

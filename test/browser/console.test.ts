@@ -252,6 +252,40 @@ describe('web console in Chinese and English', () => {
     await page.context().close();
   });
 
+  it("en: the exclude form offers the incident's pinned exclusion causes and 'other'; the chosen one is recorded", async () => {
+    const { contractId: listed } = await createContract(t.dataSource, { customer: '上海电机学院', calendar: SHANGHAI });
+    await t.dataSource.query(`UPDATE contracts SET exclusion_causes = $2 WHERE id = $1`, [
+      listed,
+      JSON.stringify(['power', 'ups', 'network']),
+    ]);
+    const created = await t.http
+      .post('/api/v1/incidents')
+      .send({ contractId: listed, severity: 'urgent', description: 'Mail server down', reportedBy: 'hotline' });
+    expect(created.status).toBe(201);
+    const page = await signIn('en', await token(['engineer']));
+    await page.goto(`${t.url}/#/incidents/${created.body.id}`);
+    await page.getByRole('heading', { name: 'Mail server down' }).waitFor();
+    await page.getByRole('button', { name: 'Exclude (customer-caused)', exact: true }).click();
+    // A label wrapping a select is named with the selected option too: found by its field, its label text checked.
+    const cause = page.locator('[data-step-form=exclude] select[name=cause]');
+    await cause.waitFor();
+    expect(await page.locator('[data-step-form=exclude] label', { has: page.locator('select[name=cause]') }).innerText()).toContain(
+      "Exclusion case (from the contract's list, or other)",
+    );
+    expect(await cause.locator('option').allInnerTexts()).toEqual(['power', 'ups', 'network', 'other']);
+    await cause.selectOption('ups');
+    await page.getByLabel('Why the customer caused it', { exact: true }).fill('customer UPS failed');
+    await check(page, 'en', 'exclude-form');
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await page.locator('#toast', { hasText: 'Exclude (customer-caused): done' }).waitFor();
+    const events = await eventually(async () => {
+      const r = await t.http.get(`/api/v1/incidents/${created.body.id}`);
+      return r.body.timeline.find((e: { kind: string }) => e.kind === 'excluded');
+    });
+    expect(events.data).toEqual({ cause: 'ups', reason: 'customer UPS failed' });
+    await page.context().close();
+  });
+
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`${lang}: finance reads the ledger (CSV too) and the penalty against the cap, and sees no engineer buttons`, async () => {
       const w = WORDS[lang];

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/contracts/{id}/resume': ADMIN,
   'POST /api/v1/contracts/{id}/terminate': ADMIN,
   'GET /api/v1/contracts/{id}/penalties': MONEY,
+  'GET /api/v1/contracts/{id}/exclusions': ALL,
   'GET /api/v1/contracts/{id}/reconciliation': MONEY,
   'POST /api/v1/contracts/{id}/spare-loans': ENGINEER,
   'GET /api/v1/contracts/{id}/spare-loans': ALL,
@@ -299,6 +300,7 @@ describe('access matrix: every route × every role', () => {
       },
     ]),
     ['GET /api/v1/contracts/{id}/penalties', (a) => a.get(`/api/v1/contracts/${contractId}/penalties`)],
+    ['GET /api/v1/contracts/{id}/exclusions', (a) => a.get(`/api/v1/contracts/${contractId}/exclusions`)],
     ['GET /api/v1/contracts/{id}/reconciliation', (a) => a.get(`/api/v1/contracts/${contractId}/reconciliation`)],
     [
       'POST /api/v1/contracts/{id}/spare-loans',

@@ -66,6 +66,7 @@ describe('admin API: templates', () => {
         partialPeriod: 'started',
         countFrom: 'report',
       },
+      exclusionCauses: ['power', 'water', 'ups', 'server-hardware', 'os', 'operator-error', 'network'],
     });
     expect((await t.http.get(`/api/v1/calendars/${calendar.id}`)).status).toBe(200);
     expect((await t.http.get(`/api/v1/policies/${policy.id}`)).body.version).toBe(1);
@@ -78,8 +79,10 @@ describe('admin API: templates', () => {
       calendarId: contractTerms.calendarId,
       policyId: contractTerms.policyId,
       penaltyTerms: contractTerms.penaltyTerms,
+      exclusionCauses: contractTerms.exclusionCauses,
     });
     expect(contract.status).toBe(201);
+    expect(contract.body.exclusionCauses).toEqual(contractTerms.exclusionCauses);
 
     const preview = await t.http.post(`/api/v1/policies/${policy.id}/preview`).send({
       severity: 'urgent',

@@ -10,6 +10,7 @@ import { formatMoney, isCurrency, moneyProblem } from '../../domain/penalty/mone
 import { PenaltyTermsSchema, type PenaltyTerms } from '../../domain/penalty/terms';
 import { refineAlways, z } from '../../domain/validation';
 import { LANGUAGES } from '../../i18n/languages';
+import { ExclusionCausesSchema } from '../../domain/contract/exclusion-causes';
 
 /** contracts.total_value is numeric(20, 4): 16 digits before the point. */
 const STORED_INTEGER_DIGITS = 16;
@@ -56,6 +57,7 @@ export const ContractFieldsSchema = z.strictObject({
       description:
         'Language of the customer-facing documents (fault reports, notifications), zh-CN by default; pinned by each incident when reported',
     }),
+  exclusionCauses: ExclusionCausesSchema.nullish(),
 });
 
 /** Rules across fields: the amount in its currency's minor digits, the term not ending before it starts. */
@@ -82,9 +84,10 @@ export const CreateContractSchema = ContractFieldsSchema.check(refineAlways<unkn
   ...c,
   totalValue: formatMoney(c.totalValue, c.currency),
   penaltyTerms: c.penaltyTerms as PenaltyTerms | null,
+  exclusionCauses: c.exclusionCauses ?? null,
 }));
 
-/** Fields left out keep their value; null clears startsOn, endsOn or webhookUrl. */
+/** Fields left out keep their value; null clears startsOn, endsOn, webhookUrl or exclusionCauses. */
 export const UpdateContractSchema = ContractFieldsSchema.partial();
 
 export class CreateContractDto extends createZodDto(CreateContractSchema) {}

@@ -34,6 +34,13 @@ export class ContractResponse {
   @ApiProperty({ example: '2026-12-31', nullable: true, type: String }) endsOn: string | null;
   @ApiProperty({ example: 'https://ops.example.com/hooks/escalation', nullable: true, type: String }) webhookUrl: string | null;
   @ApiProperty({ enum: LANGUAGES, example: 'zh-CN', description: 'Language of the customer-facing documents' }) language: Language;
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    example: ['power', 'ups', 'customer-hardware', 'network'],
+    description: 'Customer-caused causes the exclude step may name (or "other" with its reason); null: no list',
+  })
+  exclusionCauses: string[] | null;
   @ApiProperty({ example: '2027-01-03', nullable: true, type: String, description: 'endsOn extended by force majeure (extension.days)' })
   effectiveEndsOn: string | null;
   @ApiProperty({ type: ContractExtension }) extension: ContractExtension;

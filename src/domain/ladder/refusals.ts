@@ -1,5 +1,6 @@
 /** Why a step cannot be taken now: state refusals (the stage, the status) and payload refusals. */
 import { hasSeverity } from '../policy/policy';
+import { exclusionCauseRefusal } from '../contract/exclusion-causes';
 import { isTerminal, type LadderContext } from './context';
 import { stepDefinition, stepPayloadSchema } from '../catalogue';
 import { fieldIssues } from '../validation';
@@ -87,6 +88,7 @@ export function payloadRefusal<S extends StepName>(
     }
     if (severity === state.severity) return `the incident is already ${state.severity}`;
   }
+  if (step === 'exclude') return exclusionCauseRefusal(ctx.input.contract.exclusionCauses, (payload as StepPayloads['exclude']).cause);
   return null;
 }
 

@@ -240,8 +240,10 @@ export function applyStep<S extends StepName>(
       reclassify(ctx, state, effects, p.severity, now);
       break;
     case 'exclude':
+      end(ctx, state, effects, 'excluded', p.reason, now, p.cause);
+      break;
     case 'cancel':
-      end(ctx, state, effects, step === 'exclude' ? 'excluded' : 'cancelled', p.reason, now);
+      end(ctx, state, effects, 'cancelled', p.reason, now);
       break;
   }
 }
@@ -272,6 +274,7 @@ function end(
   status: 'excluded' | 'cancelled',
   reason: string,
   now: number,
+  cause?: string,
 ): void {
   for (const key of Object.keys(state.clocks) as ClockKey[]) stopClock(state, key, now);
   state.status = status;
@@ -281,7 +284,8 @@ function end(
   const open = state.pauses[state.pauses.length - 1];
   if (open && open.to === null) open.to = now;
   effects.ledger.push({ type: 'cancelAll', kind: 'reversal', reason: `${status}: ${reason}` });
-  const event = record(state, effects, status, now, undefined, { reason });
+  // Only a step that named a cause records one: histories from before causes replay to the same events.
+  const event = record(state, effects, status, now, undefined, cause === undefined ? { reason } : { reason, cause });
   effects.notifications.push({ key: `${ctx.workflowId}:notify:${event.seq}`, kind: 'closed', data: { status, reason } });
 }
 

@@ -94,6 +94,8 @@ export interface ContractSnapshot {
   webhookUrl: string | null;
   /** Language of the customer's documents; absent in incidents started before contracts had one. */
   language?: Language;
+  /** Customer-caused causes the exclude step may name (or "other"); absent in incidents pinned before contracts had them, null: no list. */
+  exclusionCauses?: readonly string[] | null;
 }
 
 /**

@@ -46,12 +46,13 @@ export const EYOU_SHANGHAI_DIANJI_UNIVERSITY = defineTemplate({
     'penalty.restoreWithin general = 3 days: the 2-hour restore commitment is for a 系統服務中斷 (service interruption); a 一般情況 keeps the system running, so the letter gives it no restore time.',
     'signOff (24 h from restore) and faultReport (3 days from sign-off): the letter is silent.',
     'Penalty: partialPeriod "started" and countFrom "report" — the letter says only 服務每中斷一天; capScope "contract" from 最終違約金不超過合同總價的5%. Currency CNY (not named; Chinese contract).',
+
+    'Exclusion causes as in the Xinbei letter (停電, 進水, ups電力中斷; 服務器硬件, 操作系統, 誤操作, 網絡環境): our labels power, water, ups, server-hardware, os, operator-error, network; its 等因素 is the step\'s "other".',
   ],
   unexpressed: [
     'The penalty applies only to a 系統服務中斷 caused by the vendor (由于我方原因); the model accrues past penalty.restoreWithin for every severity class and has no per-class "no penalty" switch, so a general incident left open past 3 days would accrue. Use exclude for such incidents, or the model needs a per-severity penalty flag.',
     '立即做出響應 (respond immediately) has no number; encoded as 5 minutes.',
     'Force majeure extends the agreement by the number of days the event lasts: expressed at run time by pause/resume, not in the policy.',
-    'Customer-caused exclusions (customer power/water/UPS failure, server hardware, OS, operator error, network environment) are a list of causes; the model only has the run-time "exclude" step, not the list.',
     'After a customer power/UPS failure the vendor assists data recovery without guaranteeing 100%: a best-effort duty with no deadline.',
     'Periodic remote monitoring every three months with a report to the customer: the model has no periodic per-contract obligations.',
     'The letter is declared an inseparable part of contract e-e-201*04-027-014: the contract reference belongs to the contract record, not the template.',

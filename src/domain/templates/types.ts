@@ -26,6 +26,8 @@ export interface TemplateContractTerms {
   currency: string;
   /** Free maintenance / warranty term the letter promises, in months, when it states one. */
   termMonths?: number;
+  /** The customer-caused causes the letter lists (the contract's exclusionCauses), when it lists them. */
+  exclusionCauses?: string[];
 }
 
 export interface SeedTemplate {

@@ -66,6 +66,7 @@ export const XINBEI_SERVICE_COMMITMENT = defineTemplate({
       partialPeriod: 'started',
       countFrom: 'report',
     },
+    exclusionCauses: ['power', 'water', 'ups', 'server-hardware', 'os', 'operator-error', 'network'],
   },
   assumptions: [
     'Calendar 7×24 in Asia/Shanghai: office hours are Mon–Fri 9:00–18:00 but a 24-hour hotline covers the rest, and no commitment is stated in working time. The zone is not stated (Chinese vendor, 0371 area code).',
@@ -77,12 +78,12 @@ export const XINBEI_SERVICE_COMMITMENT = defineTemplate({
     "penalty.restoreWithin general = 3 days: the 2-hour restore commitment is for a 系统服务中断 (service interruption); a 一般情况 by the letter's own definition keeps the system running, so the letter gives it no restore time.",
     'signOff (24 h from restore) and faultReport (3 days from sign-off): the letter is silent.',
     'Penalty: partialPeriod "started" (a started day of interruption counts) and countFrom "report" (days of interruption counted from the report) — the letter says only 服务每中断一天; capScope "contract" from 最终违约金不超过合同总价的5% (the final total). Currency CNY (not named; Chinese contract).',
+    'Exclusion causes power, water, ups (停电, 进水, UPS电力中断) and server-hardware, os, operator-error, network (服务器硬件问题, 操作系统问题, 误操作问题, 网络环境问题): our labels for the causes the letter lists; its 等因素 (and similar) is the step\'s "other".',
   ],
   unexpressed: [
     'The penalty applies only to a 系统服务中断 caused by the vendor (由于我方原因); the model accrues past penalty.restoreWithin for every severity class and has no per-class "no penalty" switch, so a general incident left open past 3 days would accrue. Use exclude for such incidents, or the model needs a per-severity penalty flag.',
     '立即做出响应 (respond immediately) has no number; encoded as 5 minutes.',
     'Force majeure extends the agreement by the number of days the event lasts (延长与上述事故持续相等日数): expressed at run time by pause/resume, not in the policy.',
-    'Customer-caused exclusions (customer power/water/UPS failure, server hardware, OS, operator error, network environment) are a list of causes; the model only has the run-time "exclude" step, not the list.',
     'After a customer power/UPS failure the vendor assists data recovery without guaranteeing 100% (不承诺百分之百恢复): a best-effort duty with no deadline.',
     'Periodic remote monitoring every three months with a report to the customer (每三月一次): the model has no periodic per-contract obligations.',
     'Unlimited support calls (次数不限) and consulting (咨询) are not incidents.',

@@ -25,6 +25,8 @@ export class TemplateContractTermsResponse {
   penalty: PenaltyTerms | null;
   @ApiPropertyOptional({ example: 36, description: 'Free maintenance / warranty term in months, when the letter states one' })
   termMonths?: number;
+  @ApiPropertyOptional({ type: [String], example: ['power', 'ups', 'network'], description: 'Customer-caused causes the letter lists' })
+  exclusionCauses?: string[];
 }
 
 export class TemplateSummaryResponse {
@@ -48,6 +50,8 @@ export class ImportedContractTermsResponse {
   @ApiProperty(schemaRef('PenaltyTerms', 'Normalized; null when the letter has none', { nullable: true }))
   penaltyTerms: PenaltyTerms | null;
   @ApiPropertyOptional({ example: 36 }) termMonths?: number;
+  @ApiPropertyOptional({ type: [String], description: "The letter's customer-caused causes: the contract's exclusionCauses" })
+  exclusionCauses?: string[];
 }
 
 export class TemplateImportResponse {

@@ -106,6 +106,8 @@ export interface RunOptions {
   settleLedger?: boolean;
   /** The ledger port (default: no database, no cap, every posting written in full). */
   ledger?: LedgerPort;
+  /** The contract's exclusion causes (absent: a snapshot pinned before contracts had them). */
+  exclusionCauses?: string[] | null;
 }
 
 /** A synchronous ledger port: what the ledger answers for one posting of an incident. */
@@ -129,6 +131,7 @@ export function makeInput(o: RunOptions = {}): IncidentWorkflowInput {
       currency: o.currency ?? 'CNY',
       penalty: o.terms === null ? null : makeTerms(o.terms),
       webhookUrl: null,
+      ...(o.exclusionCauses === undefined ? {} : { exclusionCauses: o.exclusionCauses }),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { ExclusionCausesSchema } from '../../../src/domain/contract/exclusion-causes';
 import { readLetter } from '../../fixtures/letters';
 import { validateCalendar } from '../../../src/domain/clock/calendar';
 import { WEEKDAYS } from '../../../src/domain/clock/types';
@@ -101,6 +102,8 @@ describe.each(SEED_TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id
       expect(t.unexpressed.some((u) => /penalty/i.test(u))).toBe(true);
     }
     if (t.contractTerms.termMonths !== undefined) expect(Number.isInteger(t.contractTerms.termMonths)).toBe(true);
+    if (t.contractTerms.exclusionCauses !== undefined)
+      expect(ExclusionCausesSchema.parse(t.contractTerms.exclusionCauses)).toEqual(t.contractTerms.exclusionCauses);
   });
 
   it('uses working units only with a calendar that has working time', () => {
