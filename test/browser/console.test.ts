@@ -171,7 +171,7 @@ describe('web console in Chinese and English', () => {
       expect(await page.locator('text=Asia/Shanghai').count()).toBeGreaterThan(0);
 
       // Triage is 3 s: the page shows the breach on its own (the first incident of a run also waits for a cold worker).
-      await eventually(async () => (Number(await page.locator('[data-breaches]').innerText()) >= 1 ? true : undefined), 30_000);
+      await eventually(async () => (Number(await page.locator('[data-breaches]').innerText()) >= 1 ? true : undefined), 60_000);
       await step(page, lang, w.acknowledge);
       await step(page, lang, w.remote);
       await step(page, lang, w.diagnosis);
@@ -181,7 +181,7 @@ describe('web console in Chinese and English', () => {
 
       // Past the 4 s restore commitment one period accrues per second: the timeline folds them into one line.
       const fold = page.locator('button.fold-toggle').first();
-      await fold.waitFor({ timeout: 20_000 });
+      await fold.waitFor({ timeout: 60_000 });
       expect(await fold.innerText()).toMatch(w.accruals);
       expect(await fold.getAttribute('aria-expanded')).toBe('false');
       const foldedRows = page.locator(`#${await fold.getAttribute('aria-controls')} tr`);
@@ -196,7 +196,7 @@ describe('web console in Chinese and English', () => {
       await page.goto(`${t.url}/#/`);
       await page
         .locator(`tr[data-incident="${incidentId}"].red`)
-        .waitFor()
+        .waitFor({ timeout: 60_000 })
         .catch(async (e: Error) => {
           await page.screenshot({ path: join(SHOTS, lang, 'board-failed.png'), fullPage: true });
           throw new Error(`${e.message}\npage errors: ${errorsOf(page).join('\n')}\npage: ${await page.locator('main').innerText()}`);
