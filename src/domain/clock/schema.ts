@@ -5,7 +5,7 @@
 import { IANAZone } from 'luxon';
 import { PARENT, refineAlways, z } from '../validation';
 import { isoDateToDayNumber } from './dates';
-import { DURATION_UNITS, WEEKDAYS, type Weekday, type WorkingWindow } from './types';
+import { WEEKDAYS, type Weekday, type WorkingWindow } from './types';
 
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -226,11 +226,4 @@ function calendarRules(def: unknown, ctx: z.core.$RefinementCtx<unknown>): void 
   }
 }
 
-export const DurationSchema = z
-  .strictObject({
-    amount: z.number().positive({ error: 'must be a positive number' }),
-    unit: z.enum(DURATION_UNITS),
-    /** With workingDays: due at the close of the amount-th working day (1 = the same working day). */
-    endOfDay: z.literal(true).optional(),
-  })
-  .meta({ id: 'Duration' });
+export { DurationSchema } from './duration-schema';

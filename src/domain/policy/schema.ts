@@ -2,70 +2,18 @@
  * The escalation policy's input shape, built from the catalogue's target slots: one zod schema
  * gives its validation (field paths, unknown fields), its TypeScript type and its OpenAPI schema.
  */
-import { RUNGS, TARGET_ANCHORS, TARGET_SLOTS, type Rung, type TargetAnchor, type TargetSlot } from '../catalogue';
-import { durationLimitProblem, endOfDayProblem } from '../clock/engine';
-import { DURATION_UNITS, WALL_UNITS, type DurationUnit } from '../clock/types';
-import { refineAlways, z } from '../validation';
+import { RUNGS, TARGET_SLOTS, type Rung, type TargetSlot } from '../catalogue';
+import { durationSchema } from '../clock/duration-schema';
+import { WALL_UNITS } from '../clock/types';
+import { z } from '../validation';
 import type { SeverityTargets } from './policy';
 
-/** Upper bound on any duration amount, whatever the unit (keeps every deadline far inside the Date range). */
-export const MAX_DURATION_AMOUNT = 1_000_000;
+export { durationSchema, MAX_DURATION_AMOUNT } from '../clock/duration-schema';
 
 /** Severity class names: data, e.g. "urgent", "critical", "p1". */
 export const SEVERITY_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const amountSchema = z
-  .number({ error: (iss) => (iss.input === undefined ? 'missing' : 'must be a positive number') })
-  .positive({ error: 'must be a positive number' })
-  .max(MAX_DURATION_AMOUNT, { error: `must be at most ${MAX_DURATION_AMOUNT}` });
-
-const END_OF_DAY = z
-  .literal(true, { error: 'must be true, or left out' })
-  .optional()
-  .meta({ description: "With workingDays: due at the close of the amount-th working day (1 = the same working day, as in '当日内')" });
-
-/** A duration on a clock, optionally with an anchor; units restricted when asked. */
-export function durationSchema(options: { units?: readonly DurationUnit[]; defaultAnchor?: TargetAnchor } = {}) {
-  const units = (options.units ?? DURATION_UNITS) as readonly [DurationUnit, ...DurationUnit[]];
-  const withAnchor = options.defaultAnchor !== undefined;
-  const shape = {
-    unit: z.enum(units, { error: (iss) => (iss.input === undefined ? 'missing' : `must be one of ${units.join(', ')}`) }),
-    amount: amountSchema,
-    ...(withAnchor
-      ? { anchor: z.enum(TARGET_ANCHORS, { error: `must be one of ${TARGET_ANCHORS.join(', ')}` }).default(options.defaultAnchor!) }
-      : {}),
-    // Only where working units are allowed: a close is a working day's.
-    ...(options.units === undefined ? { endOfDay: END_OF_DAY } : {}),
-  };
-  return z
-    .strictObject(shape, {
-      error: (iss) =>
-        iss.code === 'invalid_type'
-          ? iss.input === undefined
-            ? 'missing'
-            : `must be an object { amount, unit${withAnchor ? ', anchor' : ''}${options.units === undefined ? ', endOfDay?' : ''} }`
-          : undefined,
-    })
-    .check(
-      refineAlways<unknown>((value, ctx) => {
-        if (!isObject(value) || typeof value.amount !== 'number' || !(value.amount > 0) || value.amount > MAX_DURATION_AMOUNT) return;
-        if (!(DURATION_UNITS as readonly unknown[]).includes(value.unit)) return;
-        const unit = value.unit as DurationUnit;
-        if (value.endOfDay === true && endOfDayProblem(unit)) {
-          ctx.addIssue({ code: 'custom', path: ['endOfDay'], message: endOfDayProblem(unit)! });
-          return;
-        }
-        if (unit === 'workingDays' && !Number.isInteger(value.amount)) {
-          ctx.addIssue({ code: 'custom', path: ['amount'], message: 'must be an integer for workingDays' });
-          return;
-        }
-        const problem = durationLimitProblem(value.amount, unit);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
-      }),
-    );
-}
 
 /** A deadline on a clock counted from its anchor (default: the slot's). */
 export const targetSchema = (slot: TargetSlot) =>
