@@ -73,3 +73,15 @@ export function clearTimers() {
   for (const id of timers) clearInterval(id);
   timers.clear();
 }
+
+/** Saves a file the API answered (a CSV) under the name its Content-Disposition gives, else `fallback`. */
+export async function download(res, fallback) {
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '')?.[1] || fallback;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}

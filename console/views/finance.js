@@ -1,5 +1,5 @@
 import { api } from '../lib/api.js';
-import { $, formData, render, showError } from '../lib/dom.js';
+import { $, download, formData, render, showError } from '../lib/dom.js';
 import { esc, inZone, money, number, percent } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { label } from '../lib/labels.js';
@@ -93,14 +93,7 @@ export async function ledgerView() {
   $('#csv', main).addEventListener('click', async () => {
     try {
       const res = await api(`/ledger?${query({ ...filters(), format: 'csv' })}`, { raw: true });
-      const blob = await res.blob();
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '')?.[1] || 'ledger.csv';
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      await download(res, 'ledger.csv');
     } catch (error) {
       showError($('#ledger-error', main), error);
     }

@@ -1,5 +1,5 @@
 import { api } from '../lib/api.js';
-import { $, formData, render, showError } from '../lib/dom.js';
+import { $, download, formData, render, showError } from '../lib/dom.js';
 import { esc, inZone, money, number } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { targetLabel } from '../lib/labels.js';
@@ -128,14 +128,7 @@ export async function simulationView() {
     const { policyId, body } = request();
     try {
       const res = await api(`/policies/${policyId}/simulate?format=csv`, { method: 'POST', body, raw: true });
-      const blob = await res.blob();
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '')?.[1] || 'simulation.csv';
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      await download(res, 'simulation.csv');
     } catch (error) {
       showError($('#sim-error', main), error);
     }

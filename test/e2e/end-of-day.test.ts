@@ -4,6 +4,7 @@
  * accepted in a policy only with workingDays, and due on a running incident at that close.
  */
 import { DateTime } from 'luxon';
+import { CALENDAR_24X7 } from '../../src/domain/clock';
 import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, secondsPolicy } from '../harness/fixtures';
 import { clock, detail, report } from '../harness/incidents';
@@ -73,19 +74,7 @@ describe('end-of-day targets', () => {
 
     const { contractId } = await createContract(t.dataSource, {
       policy: created.body.definition,
-      calendar: {
-        ...FIVE_BY_EIGHT,
-        week: {
-          monday: [{ open: '00:00', close: '24:00' }],
-          tuesday: [{ open: '00:00', close: '24:00' }],
-          wednesday: [{ open: '00:00', close: '24:00' }],
-          thursday: [{ open: '00:00', close: '24:00' }],
-          friday: [{ open: '00:00', close: '24:00' }],
-          saturday: [{ open: '00:00', close: '24:00' }],
-          sunday: [{ open: '00:00', close: '24:00' }],
-        },
-        holidays: [],
-      },
+      calendar: { ...CALENDAR_24X7, zone: SH },
     });
     const id = await report(t, contractId);
     const d = await detail(t, id);
