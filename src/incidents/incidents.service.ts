@@ -121,7 +121,7 @@ export class IncidentsService {
     if (reportedAt > Date.now() + FUTURE_SKEW_MS) {
       throw new DomainValidationError([{ path: 'reportedAt', message: 'must not be in the future' }]);
     }
-    const snapshot = await this.snapshots.load(dto.contractId);
+    const snapshot = await this.snapshots.load(dto.contractId, undefined, dto.severity);
     if (!hasSeverity(snapshot.policy.definition, dto.severity)) {
       const known = Object.keys(snapshot.policy.definition.severities).join(', ');
       throw new DomainValidationError([{ path: 'severity', message: `must be one of the contract policy's classes: ${known}` }]);
@@ -222,7 +222,7 @@ export class IncidentsService {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       // The terms pinned at the report, not whatever the contract says now.
-      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version, row.severity));
       const start = () =>
         this.startWorkflow({
           incidentId: row.id,
@@ -343,7 +343,7 @@ export class IncidentsService {
   ): Promise<{ view: IncidentView | null; zone: string; severities: string[]; exclusionCauses: readonly string[] | null; live: Liveness }> {
     const fallback = async (reason: string | null) => {
       // A workflow the server no longer has (retention), or one that cannot answer now: its last projection.
-      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version, row.severity));
       return {
         view: row.state,
         zone: snapshot.calendar.definition.zone,
