@@ -129,7 +129,6 @@ export class IncidentsService {
     const termOverride = await checkContractStanding(this.dataSource.manager, {
       contractId: dto.contractId,
       reportedAt,
-      zone: snapshot.calendar.definition.zone,
       override: dto.termOverride,
       principal,
     });
@@ -269,8 +268,9 @@ export class IncidentsService {
       params,
     );
     const rows: Array<IncidentRow & { contract_name: string; zone: string }> = await this.dataSource.query(
-      `SELECT i.*, c.name AS contract_name, cal.definition->>'zone' AS zone
-       FROM (SELECT ${LIST_COLUMNS} FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
+      // The zone of the calendar the incident pinned (its class's, issue 14 item 2); the contract's for rows pinned before pins existed.
+      `SELECT i.*, c.name AS contract_name, COALESCE(i.pinned_zone, cal.definition->>'zone') AS zone
+       FROM (SELECT ${LIST_COLUMNS}, pinned->'calendar'->'definition'->>'zone' AS pinned_zone FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
              LIMIT $${params.length + 1} OFFSET $${params.length + 2}) i
        JOIN contracts c ON c.id = i.contract_id JOIN calendars cal ON cal.id = c.calendar_id
        ORDER BY i.next_due_at ASC NULLS LAST, i.reported_at DESC, i.id`,

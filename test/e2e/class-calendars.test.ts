@@ -10,16 +10,16 @@ import { startTestApp, type TestApp } from '../harness/context';
 import { createContract, secondsPolicy } from '../harness/fixtures';
 import { clock, detail, report } from '../harness/incidents';
 
-/** Monday–Friday 09:00–18:00 UTC, no holidays. */
+/** Monday–Friday 09:00–18:00 in Beijing time, no holidays. */
 const FIVE_BY_EIGHT: CalendarDefinition = {
-  zone: 'UTC',
+  zone: 'Asia/Shanghai',
   week: Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => [d, [{ open: '09:00', close: '18:00' }]])),
   holidays: [],
   extraWorkingDays: [],
 } as CalendarDefinition;
 
 const FOUR_WORKING_HOURS = { triage: { respondWithin: { amount: 4, unit: 'workingHours' as const, anchor: 'report' as const } } };
-/** A Saturday, outside the 5×8 working hours. */
+/** A Saturday (18:00 in Beijing), outside the 5×8 working hours. */
 const SATURDAY = '2026-11-21T10:00:00.000Z';
 
 describe('per-class calendars', () => {
@@ -58,7 +58,13 @@ describe('per-class calendars', () => {
     const general = await report(t, contractId, 'general', { reportedAt: SATURDAY });
     const dueOf = async (id: string) => new Date(clock((await detail(t, id)).state, 'triage.respondWithin').dueAt!).toISOString();
     expect(await dueOf(urgent)).toBe('2026-11-21T14:00:00.000Z');
-    expect(await dueOf(general)).toBe('2026-11-23T13:00:00.000Z');
+    // Monday 09:00 + 4 working hours = 13:00 Beijing time.
+    expect(await dueOf(general)).toBe('2026-11-23T05:00:00.000Z');
+    // The list shows each incident in the zone of the calendar it pinned.
+    const list = await t.http.get('/api/v1/incidents').query({ contractId });
+    const zones = Object.fromEntries(list.body.items.map((i: { id: string; zone: string }) => [i.id, i.zone]));
+    expect(zones).toEqual({ [urgent]: 'UTC', [general]: 'Asia/Shanghai' });
+    expect((await detail(t, general)).zone).toBe('Asia/Shanghai');
 
     const pinned = async (id: string) => (await t.dataSource.query(`SELECT pinned FROM incidents WHERE id = $1`, [id]))[0].pinned;
     const p = await pinned(urgent);
@@ -104,5 +110,16 @@ describe('per-class calendars', () => {
     const cleared = await admin.put(`/api/v1/contracts/${other}`).send({ classCalendars: null });
     expect(cleared.status).toBe(200);
     expect(cleared.body.classCalendars).toBeNull();
+  });
+  it("the term is read in the zone of the contract's calendar, whatever calendar the class runs on", async () => {
+    const admin = await t.as(['admin']);
+    expect((await admin.put(`/api/v1/contracts/${contractId}`).send({ endsOn: '2026-11-21' })).status).toBe(200);
+    // 18:00 UTC (the urgent class's zone) on the last day is already 2026-11-22 in Beijing (the contract's).
+    const late = await t.http
+      .post('/api/v1/incidents')
+      .send({ contractId, severity: 'urgent', description: 'Mail down', reportedAt: '2026-11-21T18:00:00.000Z' });
+    expect(late.status).toBe(400);
+    expect(late.body.fieldErrors.map((e: { path: string }) => e.path)).toEqual(['reportedAt']);
+    expect((await admin.put(`/api/v1/contracts/${contractId}`).send({ endsOn: null })).status).toBe(200);
   });
 });
