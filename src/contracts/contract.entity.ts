@@ -50,6 +50,10 @@ export class ContractEntity {
   @Column({ name: 'exclusion_causes', type: 'jsonb', nullable: true })
   exclusionCauses: string[] | null;
 
+  /** Severity class → calendar id (classes not listed run on calendarId); null: every class runs on calendarId. */
+  @Column({ name: 'class_calendars', type: 'jsonb', nullable: true })
+  classCalendars: Record<string, string> | null;
+
   /** active, suspended or terminated (never deleted: its ledger and history stay). */
   @Column({ type: 'text', default: 'active' })
   status: ContractStatus;

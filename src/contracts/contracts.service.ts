@@ -44,6 +44,7 @@ export function toContractResponse(c: ContractEntity, pauses: readonly ForceMaje
     webhookUrl: c.webhookUrl,
     language: c.language,
     exclusionCauses: c.exclusionCauses ?? null,
+    classCalendars: c.classCalendars ?? null,
     effectiveEndsOn: extendedEnd(c.endsOn, days),
     extension: {
       days,
@@ -79,6 +80,7 @@ export class ContractsService {
     // Through the caller's transaction: a calendar or policy it created (a draft applied) is not committed yet.
     await this.calendars.get(dto.calendarId, manager);
     await this.policies.getPolicy(dto.policyId, manager);
+    await this.checkClassCalendars(dto.classCalendars ?? null, dto.policyId, manager);
     await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name);
     const entity = repo.create({
       ...dto,
@@ -88,6 +90,7 @@ export class ContractsService {
       webhookUrl: dto.webhookUrl ?? null,
       language: dto.language ?? DEFAULT_CONTRACT_LANGUAGE,
       exclusionCauses: dto.exclusionCauses ?? null,
+      classCalendars: dto.classCalendars ?? null,
     });
     return translateUniqueViolation('contract', uniqueName(dto.name), () => repo.save(entity));
   }
@@ -183,6 +186,33 @@ export class ContractsService {
     };
   }
 
+  /**
+   * Each mapped class is a class of the policy's current version and each calendar exists: a 400
+   * naming classCalendars.<class> otherwise (everything at once), before anything is written.
+   */
+  private async checkClassCalendars(map: Record<string, string> | null, policyId: string, manager?: EntityManager): Promise<void> {
+    if (!map || Object.keys(map).length === 0) return;
+    const { version } = await this.policies.get(policyId, undefined, manager);
+    const classes = Object.keys(version.definition.severities);
+    const issues: Array<{ path: string; message: string }> = [];
+    for (const [severity, calendarId] of Object.entries(map)) {
+      const path = `classCalendars.${severity}`;
+      if (!classes.includes(severity)) {
+        issues.push({ path, message: `${severity} is not a class of the contract's policy (one of: ${classes.join(', ')})` });
+        continue;
+      }
+      const found = await this.calendars.get(calendarId, manager).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return false;
+          throw error;
+        },
+      );
+      if (!found) issues.push({ path, message: `calendar ${calendarId} does not exist` });
+    }
+    if (issues.length > 0) throw new DomainValidationError(issues);
+  }
+
   /** Merges the given fields into the contract and validates the result as a whole (the create schema). */
   async update(id: string, dto: UpdateContractDto, manager?: EntityManager): Promise<ContractEntity> {
     const repo = manager ? manager.getRepository(ContractEntity) : this.contracts;
@@ -191,6 +221,8 @@ export class ContractsService {
     const merged = parseInput(CreateContractSchema, { ...toContractInput(existing), ...given });
     if (dto.calendarId !== undefined) await this.calendars.get(dto.calendarId);
     if (dto.policyId !== undefined) await this.policies.getPolicy(dto.policyId);
+    if (dto.classCalendars !== undefined || dto.policyId !== undefined)
+      await this.checkClassCalendars(merged.classCalendars, merged.policyId, manager);
     if (dto.name !== undefined) await assertNameFree(repo.manager, ContractEntity, 'contract', dto.name, id);
     Object.assign(existing, merged);
     return translateUniqueViolation('contract', uniqueName(existing.name), () => repo.save(existing));

@@ -10,6 +10,7 @@ import { NoPenaltyContracts1795904708251 } from './migrations/1795904708251-NoPe
 import { LedgerAdjustments1795904708252 } from './migrations/1795904708252-LedgerAdjustments';
 import { ContractLife1795904708253 } from './migrations/1795904708253-ContractLife';
 import { ExclusionCauses1795904708300 } from './migrations/1795904708300-ExclusionCauses';
+import { ClassCalendars1795904708400 } from './migrations/1795904708400-ClassCalendars';
 
 /** The one TypeORM options object, shared by the API, the worker, the migration runner and tests. */
 export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
@@ -30,6 +31,7 @@ export function buildDataSourceOptions(databaseUrl: string, poolSize = 10): Data
       LedgerAdjustments1795904708252,
       ContractLife1795904708253,
       ExclusionCauses1795904708300,
+      ClassCalendars1795904708400,
     ],
     migrationsTableName: 'schema_migrations',
     entities: [],

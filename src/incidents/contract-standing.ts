@@ -19,14 +19,21 @@ export interface TermOverride {
 /** Throws (409 for a suspended/terminated contract, 400 naming reportedAt or termOverride) or returns the override to record. */
 export async function checkContractStanding(
   db: EntityManager,
-  input: { contractId: string; reportedAt: number; zone: string; override?: { reason: string }; principal: Principal },
+  input: { contractId: string; reportedAt: number; override?: { reason: string }; principal: Principal },
 ): Promise<TermOverride | null> {
-  const [c]: Array<{ status: ContractStatus; status_reason: string | null; starts_on: string | null; ends_on: string | null }> =
-    await db.query(
-      `SELECT status, status_reason, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
+  // The term's dates are read in the zone of the contract's calendarId, whatever calendar the class runs on.
+  const [c]: Array<{
+    status: ContractStatus;
+    status_reason: string | null;
+    starts_on: string | null;
+    ends_on: string | null;
+    zone: string;
+  }> = await db.query(
+    `SELECT status, status_reason, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on,
+         (SELECT definition->>'zone' FROM calendars WHERE id = contracts.calendar_id) AS zone
      FROM contracts WHERE id = $1`,
-      [input.contractId],
-    );
+    [input.contractId],
+  );
   if (!c) return null; // the snapshot load has answered 404 already
   if (c.status !== 'active') {
     throw new ConflictError(
@@ -44,7 +51,7 @@ export async function checkContractStanding(
   const { days } = forceMajeureDays(pauses.map((p) => ({ from: Number(p.from_ms), to: Number(p.to_ms) })));
   const problem = termProblem({
     reportedAt: input.reportedAt,
-    zone: input.zone,
+    zone: c.zone,
     startsOn: c.starts_on,
     effectiveEndsOn: extendedEnd(c.ends_on, days),
   });

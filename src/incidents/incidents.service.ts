@@ -121,7 +121,7 @@ export class IncidentsService {
     if (reportedAt > Date.now() + FUTURE_SKEW_MS) {
       throw new DomainValidationError([{ path: 'reportedAt', message: 'must not be in the future' }]);
     }
-    const snapshot = await this.snapshots.load(dto.contractId);
+    const snapshot = await this.snapshots.load(dto.contractId, undefined, dto.severity);
     if (!hasSeverity(snapshot.policy.definition, dto.severity)) {
       const known = Object.keys(snapshot.policy.definition.severities).join(', ');
       throw new DomainValidationError([{ path: 'severity', message: `must be one of the contract policy's classes: ${known}` }]);
@@ -129,7 +129,6 @@ export class IncidentsService {
     const termOverride = await checkContractStanding(this.dataSource.manager, {
       contractId: dto.contractId,
       reportedAt,
-      zone: snapshot.calendar.definition.zone,
       override: dto.termOverride,
       principal,
     });
@@ -222,7 +221,7 @@ export class IncidentsService {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       // The terms pinned at the report, not whatever the contract says now.
-      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version, row.severity));
       const start = () =>
         this.startWorkflow({
           incidentId: row.id,
@@ -269,8 +268,9 @@ export class IncidentsService {
       params,
     );
     const rows: Array<IncidentRow & { contract_name: string; zone: string }> = await this.dataSource.query(
-      `SELECT i.*, c.name AS contract_name, cal.definition->>'zone' AS zone
-       FROM (SELECT ${LIST_COLUMNS} FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
+      // The zone of the calendar the incident pinned (its class's, issue 14 item 2); the contract's for rows pinned before pins existed.
+      `SELECT i.*, c.name AS contract_name, COALESCE(i.pinned_zone, cal.definition->>'zone') AS zone
+       FROM (SELECT ${LIST_COLUMNS}, pinned->'calendar'->'definition'->>'zone' AS pinned_zone FROM incidents ${clause} ORDER BY next_due_at ASC NULLS LAST, reported_at DESC, id
              LIMIT $${params.length + 1} OFFSET $${params.length + 2}) i
        JOIN contracts c ON c.id = i.contract_id JOIN calendars cal ON cal.id = c.calendar_id
        ORDER BY i.next_due_at ASC NULLS LAST, i.reported_at DESC, i.id`,
@@ -343,7 +343,7 @@ export class IncidentsService {
   ): Promise<{ view: IncidentView | null; zone: string; severities: string[]; exclusionCauses: readonly string[] | null; live: Liveness }> {
     const fallback = async (reason: string | null) => {
       // A workflow the server no longer has (retention), or one that cannot answer now: its last projection.
-      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version));
+      const snapshot = row.pinned ?? (await this.snapshots.load(row.contract_id, row.policy_version, row.severity));
       return {
         view: row.state,
         zone: snapshot.calendar.definition.zone,

@@ -11,6 +11,7 @@ import { PenaltyTermsSchema, type PenaltyTerms } from '../../domain/penalty/term
 import { refineAlways, z } from '../../domain/validation';
 import { LANGUAGES } from '../../i18n/languages';
 import { ExclusionCausesSchema } from '../../domain/contract/exclusion-causes';
+import { ClassCalendarsSchema } from '../../domain/contract/class-calendars';
 
 /** contracts.total_value is numeric(20, 4): 16 digits before the point. */
 const STORED_INTEGER_DIGITS = 16;
@@ -58,6 +59,7 @@ export const ContractFieldsSchema = z.strictObject({
         'Language of the customer-facing documents (fault reports, notifications), zh-CN by default; pinned by each incident when reported',
     }),
   exclusionCauses: ExclusionCausesSchema.nullish(),
+  classCalendars: ClassCalendarsSchema.nullish(),
 });
 
 /** Rules across fields: the amount in its currency's minor digits, the term not ending before it starts. */
@@ -85,9 +87,10 @@ export const CreateContractSchema = ContractFieldsSchema.check(refineAlways<unkn
   totalValue: formatMoney(c.totalValue, c.currency),
   penaltyTerms: c.penaltyTerms as PenaltyTerms | null,
   exclusionCauses: c.exclusionCauses ?? null,
+  classCalendars: c.classCalendars ?? null,
 }));
 
-/** Fields left out keep their value; null clears startsOn, endsOn, webhookUrl or exclusionCauses. */
+/** Fields left out keep their value; null clears startsOn, endsOn, webhookUrl, exclusionCauses or classCalendars. */
 export const UpdateContractSchema = ContractFieldsSchema.partial();
 
 export class CreateContractDto extends createZodDto(CreateContractSchema) {}

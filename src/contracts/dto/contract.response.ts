@@ -41,6 +41,15 @@ export class ContractResponse {
     description: 'Customer-caused causes the exclude step may name (or "other" with its reason); null: no list',
   })
   exclusionCauses: string[] | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    example: { urgent: '24x7' },
+    description:
+      "Severity class → calendar id: that class's clocks run on it (classes not listed run on calendarId); null: every class on calendarId",
+  })
+  classCalendars: Record<string, string> | null;
   @ApiProperty({ example: '2027-01-03', nullable: true, type: String, description: 'endsOn extended by force majeure (extension.days)' })
   effectiveEndsOn: string | null;
   @ApiProperty({ type: ContractExtension }) extension: ContractExtension;

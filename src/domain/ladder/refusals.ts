@@ -1,6 +1,7 @@
 /** Why a step cannot be taken now: state refusals (the stage, the status) and payload refusals. */
 import { hasSeverity } from '../policy/policy';
 import { exclusionCauseRefusal } from '../contract/exclusion-causes';
+import { classCalendarRefusal } from '../contract/class-calendars';
 import { isTerminal, type LadderContext } from './context';
 import { stepDefinition, stepPayloadSchema } from '../catalogue';
 import { fieldIssues } from '../validation';
@@ -87,6 +88,8 @@ export function payloadRefusal<S extends StepName>(
       return `severity ${severity} is not in the incident's policy (one of: ${known})`;
     }
     if (severity === state.severity) return `the incident is already ${state.severity}`;
+    const calendar = classCalendarRefusal(ctx.input.classCalendars, ctx.input.calendar, severity);
+    if (calendar) return calendar;
   }
   if (step === 'exclude') return exclusionCauseRefusal(ctx.input.contract.exclusionCauses, (payload as StepPayloads['exclude']).cause);
   return null;

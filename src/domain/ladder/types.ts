@@ -105,7 +105,13 @@ export interface ContractSnapshot {
  */
 export interface PinnedSnapshot {
   policy: { id: string; version: number; definition: PolicyDefinition };
+  /** The calendar of the incident's class at report time (the contract's classCalendars, else its calendarId). */
   calendar: { id: string; definition: CalendarDefinition };
+  /**
+   * Every class of the pinned policy with the calendar it runs on, when the contract maps classes to
+   * calendars (issue 14 item 2); absent otherwise and in incidents pinned before contracts had the map.
+   */
+  classCalendars?: Record<string, { id: string; definition: CalendarDefinition }>;
   contract: ContractSnapshot;
 }
 
