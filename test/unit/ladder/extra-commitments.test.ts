@@ -95,6 +95,35 @@ describe('named extra commitments', () => {
     expect(general.state.clocks['extra:onsite-report']).toBeUndefined();
   });
 
+  it('an extra on a later rung opens with it, counted from its opening, and is met by its step', () => {
+    const run = new Run({ policy: POLICY });
+    run.step('acknowledge', at(run, 5));
+    run.step('remoteSession', at(run, 6));
+    run.step('diagnosis', at(run, 7));
+    expect(run.clock('extra:onsite-report')).toMatchObject({ status: 'running', rung: 'onsite', anchorAt: at(run, 7), dueAt: at(run, 57) });
+    run.step('dispatch', at(run, 8));
+    const e = run.step('arrive', at(run, 20));
+    expect(e.events.filter((x) => x.kind === 'target_met').map((x) => x.data.clock)).toEqual([
+      'extra:onsite-report',
+      'onsite.arriveWithin',
+    ]);
+    expect(run.clock('extra:onsite-report')).toMatchObject({ status: 'met', marginMs: 37 * SEC });
+  });
+
+  it('reclassified to a class that does not make it, a running one stops and its breach is withdrawn', () => {
+    const run = new Run({ policy: POLICY });
+    run.step('acknowledge', at(run, 5));
+    run.step('remoteSession', at(run, 6));
+    run.step('diagnosis', at(run, 7));
+    run.tick(at(run, 60));
+    expect(run.clock('extra:onsite-report').status).toBe('breached');
+    const before = run.state.breachCount;
+    const e = run.step('reclassify', at(run, 61), { severity: 'general' });
+    expect(e.events.filter((x) => x.kind === 'breach_withdrawn').map((x) => x.data.clock)).toContain('extra:onsite-report');
+    expect(run.clock('extra:onsite-report').status).toBe('stopped');
+    expect(run.state.breachCount).toBeLessThan(before);
+  });
+
   it('a policy without extras, or a workflow before the patch, opens none', () => {
     const plain = new Run();
     expect(Object.keys(plain.state.clocks).filter((k) => k.startsWith('extra:'))).toEqual([]);
