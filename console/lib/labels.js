@@ -4,7 +4,8 @@
 import { t } from './i18n.js';
 
 export const label = (group, id) => (id === null || id === undefined ? '—' : t(`domain:${group}.${id}`, { defaultValue: String(id) }));
-export const targetLabel = (clockKey) => label('target', clockKey);
+// A named extra commitment (extra:<name>) is labelled by the name the policy gives it.
+export const targetLabel = (clockKey) => (clockKey.startsWith('extra:') ? clockKey.slice(6) : label('target', clockKey));
 
 /** A target's amount in words: "4 working hours", "4 个工作小时"; an end-of-day target "当日内". */
 export function amountText(target) {

@@ -285,6 +285,20 @@ export const STEP_CATALOGUE = {
     summary: 'Post a progress update (its note): meets the progress-update cadence and starts its next cycle',
     fields: { note: nonBlank(4000, 'Replacement board ordered, arrives 14:00').meta({ description: 'The progress update itself' }) },
   }),
+  commitmentMet: step({
+    route: 'commitment-met',
+    summary: "Meet a named extra commitment of the incident's policy (one whose metBy is commitmentMet)",
+    fields: {
+      name: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { error: "must be the name of one of the policy's extra commitments" })
+        .meta({
+          example: 'definite-answer',
+          description: "The extra commitment's name (policy extras[].name)",
+          'x-label': 'commitmentName',
+        }),
+    },
+  }),
   restore: step({
     route: 'restore',
     summary: 'Service restored: accrual stops; the sign-off is due',

@@ -1,5 +1,5 @@
 import type { Translate } from './translator';
-import { labelKey } from './vocabulary';
+import { labelKey, targetLabel } from './vocabulary';
 
 /**
  * One timeline event in words: its kind's label, with the target, rung or period it is about
@@ -8,7 +8,7 @@ import { labelKey } from './vocabulary';
 export function describeEvent(t: Translate, kind: string, data: Record<string, unknown>): string {
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   return t(labelKey('event', kind), {
-    target: data.clock ? t(labelKey('target', str(data.clock))) : '',
+    target: data.clock ? targetLabel(t, str(data.clock)) : '',
     rung: data.rung ? t(labelKey('rung', str(data.rung))) : '',
     index: data.periodIndex,
     from: data.from,

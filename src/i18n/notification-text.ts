@@ -1,7 +1,7 @@
 import { formatDateTime } from './format';
 import type { Language } from './languages';
 import { translator } from './translator';
-import { labelKey } from './vocabulary';
+import { labelKey, targetLabel } from './vocabulary';
 
 export interface NotificationContext {
   customer: string | null;
@@ -24,7 +24,7 @@ export function notificationText(
     customer: ctx.customer ?? '—',
     description: ctx.description ?? '',
     severity: str(payload.severity),
-    target: payload.clock ? t(labelKey('target', str(payload.clock))) : '',
+    target: payload.clock ? targetLabel(t, str(payload.clock)) : '',
     rung: payload.rung ? t(labelKey('rung', str(payload.rung))) : '',
     status: payload.status ? t(labelKey('status', str(payload.status)), { defaultValue: str(payload.status) }) : '',
     due: when(payload.dueAt),

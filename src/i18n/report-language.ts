@@ -10,7 +10,7 @@ export function reportLanguage(lng: Language): ReportLanguage {
   const t = translator(lng);
   return {
     t,
-    label: (group, id) => t(labelKey(group, id), { defaultValue: id }),
+    label: (group, id) => (group === 'target' && id.startsWith('extra:') ? id.slice(6) : t(labelKey(group, id), { defaultValue: id })),
     event: (kind, data) => describeEvent(t, kind, data),
     dateTime: (zonedIso, zone, withOffset) => formatDateTime(zonedIso, zone, lng, { offset: withOffset }),
     duration: (ms) => formatDuration(ms, lng),

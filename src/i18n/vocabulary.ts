@@ -46,6 +46,7 @@ export const LABELLED = {
     majorProblem: true,
     experts: true,
     progressUpdate: true,
+    commitmentMet: true,
     restore: true,
     signOff: true,
     pause: true,
@@ -81,6 +82,11 @@ export const LABELLED = {
 };
 
 export type LabelGroup = keyof typeof LABELLED;
+
+/** A clock's label: a named extra commitment (`extra:<name>`) is called by the name its policy gives it. */
+export function targetLabel(t: (key: string, options?: Record<string, unknown>) => string, clock: string): string {
+  return clock.startsWith('extra:') ? clock.slice('extra:'.length) : t(labelKey('target', clock));
+}
 
 /** The catalogue key of an identifier's label: `labelKey('target', 'triage.respondWithin')`. */
 export function labelKey(group: LabelGroup | 'event', id: string): string {

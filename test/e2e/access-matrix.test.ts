@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { ROLES, type Role } from '../../src/auth/roles';
 import { startTestApp, type Agent, type IssuedToken, type TestApp } from '../harness/context';
+import { validatePolicyDefinition } from '../../src/domain/policy/policy';
 import { createContract, eventually, secondsPolicy } from '../harness/fixtures';
 import { waitForState } from '../harness/incidents';
 
@@ -87,6 +88,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
       'major-problem',
       'experts',
       'progress-update',
+      'commitment-met',
       'restore',
       'sign-off',
       'pause',
@@ -151,7 +153,11 @@ describe('access matrix: every route × every role', () => {
     const [row] = await t.dataSource.query(`SELECT token_hash FROM api_tokens WHERE id = $1`, [agents.admin.token.id]);
     hashAsToken = t.withToken(row.token_hash);
 
-    const policy = secondsPolicy({ urgent: { triage: { respondWithin: s(600) } }, general: { triage: { respondWithin: s(900) } } });
+    // One named extra commitment met by commitment-met, so that route has an open one to meet.
+    const policy = validatePolicyDefinition({
+      ...secondsPolicy({ urgent: { triage: { respondWithin: s(600) } }, general: { triage: { respondWithin: s(900) } } }),
+      extras: [{ name: 'matrix-answer', rung: 'triage', within: s(600), metBy: 'commitmentMet' }],
+    });
     ({ contractId, policyId, calendarId } = await createContract(t.dataSource, {
       policy,
       calendar: { zone: 'UTC', week: { monday: [{ open: '09:00', close: '18:00' }] }, holidays: [], extraWorkingDays: [] },
@@ -371,6 +377,7 @@ describe('access matrix: every route × every role', () => {
     ['POST /api/v1/incidents/{id}/dispatch', step('walk', 'dispatch', { engineer: 'eng:wang.fang' })],
     ['POST /api/v1/incidents/{id}/arrive', step('walk', 'arrive')],
     ['POST /api/v1/incidents/{id}/progress-update', step('walk', 'progress-update', { note: 'PSU ordered' })],
+    ['POST /api/v1/incidents/{id}/commitment-met', step('walk', 'commitment-met', { name: 'matrix-answer' })],
     ['POST /api/v1/incidents/{id}/restore', step('walk', 'restore', { cause: 'PSU failure', method: 'Replaced PSU' })],
     ['POST /api/v1/incidents/{id}/sign-off', step('walk', 'sign-off', { signer: 'customer:liu' })],
     ['GET /api/v1/catalogue', (a) => a.get('/api/v1/catalogue')],

@@ -70,6 +70,7 @@ export async function incidentWorkflow(args: IncidentWorkflowArgs): Promise<Inci
   const ctx = new LadderContext(input, info.workflowId, {
     penaltyFreeClasses: patched(PATCHES.penaltyFreeClasses),
     progressCadence: patched(PATCHES.progressCadence),
+    extraCommitments: patched(PATCHES.extraCommitments),
   });
 
   let state: IncidentState;

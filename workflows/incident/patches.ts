@@ -16,4 +16,6 @@ export const PATCHES = {
   penaltyFreeClasses: 'penalty-free-classes',
   /** A policy's progress.updateEvery cadence runs: each missed update is a breach, a progress-update step starts the next cycle. */
   progressCadence: 'progress-update-cadence',
+  /** A policy's named extra commitments (extras) open with their rungs, breach at their due instant, are met by their step. */
+  extraCommitments: 'named-extra-commitments',
 } as const;

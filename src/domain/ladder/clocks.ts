@@ -1,16 +1,23 @@
 /** SLA clocks: opening a target, its due instant on the calendar (pauses excluded), meeting and stopping it. */
-import { isRecurring, TARGET_SLOTS } from '../catalogue';
+import { isRecurring, TARGET_SLOTS, type TargetKey } from '../catalogue';
 import { deadlineOf } from '../clock';
 import type { Target } from '../policy/policy';
-import { enginePauses, type LadderContext } from './context';
+import { enginePauses, EXTRA_PREFIX, type LadderContext } from './context';
 import { record, type Effects } from './effects';
 import type { ClockKey, ClockState, IncidentState } from './types';
 
 /** Each clock's rung and kind, from the catalogue's target slots. */
 export const CLOCK_SLOTS = Object.fromEntries(TARGET_SLOTS.map((slot) => [slot.key, { rung: slot.rung, kind: slot.kind }])) as Record<
-  ClockKey,
+  TargetKey,
   { rung: ClockState['rung']; kind: ClockState['kind'] }
 >;
+
+/** A clock's rung, kind and (for an extra commitment) its name and the step that meets it. */
+function slotOf(ctx: LadderContext, key: ClockKey): Pick<ClockState, 'rung' | 'kind' | 'extra'> {
+  if (!key.startsWith(EXTRA_PREFIX)) return CLOCK_SLOTS[key as TargetKey];
+  const extra = ctx.extra(key.slice(EXTRA_PREFIX.length))!;
+  return { rung: extra.rung, kind: 'deadline', extra: { name: extra.name, metBy: extra.metBy } };
+}
 
 /** What a clock counts from; a cadence's cycle always counts from its own start (`rungStart`, the cycle's opening). */
 export function anchorFor(ctx: LadderContext, target: Target, rungStart: number, key?: ClockKey): number {
@@ -29,7 +36,7 @@ export function openClock(ctx: LadderContext, state: IncidentState, key: ClockKe
   if (!target) return undefined;
   const clock: ClockState = {
     key,
-    ...CLOCK_SLOTS[key],
+    ...slotOf(ctx, key),
     target,
     anchorAt: anchorFor(ctx, target, rungStart, key),
     openedAt: rungStart,

@@ -1,7 +1,10 @@
 import { BusinessCalendar } from '../clock';
 import type { Pause } from '../clock/types';
-import { hasSeverity, type SeverityTargets, type Target } from '../policy/policy';
+import { hasSeverity, type ExtraCommitment, type SeverityTargets, type Target } from '../policy/policy';
 import type { ClockKey, IncidentState, IncidentWorkflowInput } from './types';
+
+/** The clock key of a named extra commitment: `extra:<name>`. */
+export const EXTRA_PREFIX = 'extra:';
 
 const TERMINAL = new Set(['closed', 'cancelled', 'excluded']);
 
@@ -20,6 +23,11 @@ export interface LadderOptions {
    * `patched('progress-update-cadence')`; everything else computes with it on.
    */
   progressCadence?: boolean;
+  /**
+   * Open the policy's named extra commitments (extras) with their rungs. The workflow passes
+   * `patched('named-extra-commitments')`; everything else computes with it on.
+   */
+  extraCommitments?: boolean;
   /** The pinned calendar already built (replays of many incidents share one and its memos). */
   calendar?: BusinessCalendar;
 }
@@ -29,6 +37,7 @@ export class LadderContext {
   readonly calendar: BusinessCalendar;
   readonly penaltyFreeClasses: boolean;
   readonly progressCadence: boolean;
+  readonly extraCommitments: boolean;
   constructor(
     readonly input: IncidentWorkflowInput,
     readonly workflowId: string,
@@ -37,6 +46,20 @@ export class LadderContext {
     this.calendar = options.calendar ?? BusinessCalendar.of(input.calendar.definition);
     this.penaltyFreeClasses = options.penaltyFreeClasses ?? true;
     this.progressCadence = options.progressCadence ?? true;
+    this.extraCommitments = options.extraCommitments ?? true;
+  }
+
+  /** The extra commitments `severity` makes on `rung` (only classes that promise the rung). */
+  extrasOn(severity: string, rung: string): ExtraCommitment[] {
+    if (!this.extraCommitments || !this.promises(severity, rung as keyof SeverityTargets)) return [];
+    return (this.input.policy.definition.extras ?? []).filter(
+      (e) => e.rung === rung && (e.severities === undefined || e.severities.includes(severity)),
+    );
+  }
+
+  /** The extra commitment of that name, whatever the class. */
+  extra(name: string): ExtraCommitment | undefined {
+    return (this.input.policy.definition.extras ?? []).find((e) => e.name === name);
   }
 
   /** Whether breaches of this class accrue money: the contract has terms and the policy does not switch the class off. */
@@ -53,6 +76,10 @@ export class LadderContext {
 
   /** The target of `key` in `severity`, or undefined when that class does not promise its rung. */
   target(severity: string, key: ClockKey): Target | undefined {
+    if (key.startsWith(EXTRA_PREFIX)) {
+      const extra = this.extra(key.slice(EXTRA_PREFIX.length));
+      return extra && this.extrasOn(severity, extra.rung).includes(extra) ? extra.within : undefined;
+    }
     const [group, name] = key.split('.') as [keyof SeverityTargets, string];
     return (this.targets(severity)[group] as unknown as Record<string, Target> | undefined)?.[name];
   }

@@ -54,6 +54,10 @@ export function stateRefusal(state: IncidentState, step: StepName): string | nul
       if (clock.status === 'stopped') return 'expert consultation ended when service was restored';
       return null;
     }
+    case 'commitmentMet':
+      if (!Object.values(state.clocks).some((c) => c?.extra?.metBy === 'commitmentMet'))
+        return "no extra commitment of the incident's policy is met by this step";
+      return null;
     case 'progressUpdate':
       // Updates are due until the restore; after it the timeline has the resolution.
       if (state.status !== 'open') return 'service is already restored';
@@ -91,7 +95,27 @@ export function payloadRefusal<S extends StepName>(
     const calendar = classCalendarRefusal(ctx.input.classCalendars, ctx.input.calendar, severity);
     if (calendar) return calendar;
   }
+  if (step === 'commitmentMet') return commitmentRefusal(ctx, state, (payload as StepPayloads['commitmentMet']).name);
   if (step === 'exclude') return exclusionCauseRefusal(ctx.input.contract.exclusionCauses, (payload as StepPayloads['exclude']).cause);
+  return null;
+}
+
+/** Why commitmentMet cannot meet `name`: not one of this incident's open extra commitments met by that step. */
+function commitmentRefusal(ctx: LadderContext, state: IncidentState, name: string): string | null {
+  const open = Object.values(state.clocks)
+    .filter((c) => c?.extra?.metBy === 'commitmentMet' && c.status === 'running')
+    .map((c) => c!.extra!.name);
+  const known = open.length ? `open: ${open.join(', ')}` : 'none is open';
+  const clock = state.clocks[`extra:${name}`];
+  if (!clock) {
+    const extra = ctx.extra(name);
+    if (!extra) return `"${name}" is not an extra commitment of the incident's policy (${known})`;
+    return `extra commitment "${name}" has not opened (it opens with the ${extra.rung} rung; ${known})`;
+  }
+  if (clock.extra?.metBy !== 'commitmentMet')
+    return `extra commitment "${name}" is met by the ${clock.extra?.metBy} step, not commitment-met`;
+  if (clock.status === 'breached' && clock.completedAt === undefined) return null;
+  if (clock.status !== 'running') return `extra commitment "${name}" is already ${clock.status}`;
   return null;
 }
 

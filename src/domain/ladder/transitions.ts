@@ -70,6 +70,11 @@ function openRung(
   const escalated = RUNGS.indexOf(rung) > RUNGS.indexOf(state.rung);
   if (escalated) state.rung = rung;
   for (const key of clocks) openClock(ctx, state, key, at);
+  // The named extra commitments on this rung open with it (listed with its clocks).
+  for (const extra of ctx.extrasOn(state.severity, rung)) {
+    const key: ClockKey = `extra:${extra.name}`;
+    if (openClock(ctx, state, key, at)) clocks = [...clocks, key];
+  }
   const event = record(state, effects, 'rung_opened', at, undefined, {
     rung,
     cause,
@@ -163,6 +168,10 @@ export function applyStep<S extends StepName>(
   const data: Record<string, unknown> = { ...p };
   delete data.actor;
   record(state, effects, `step:${step}`, now, actor, data);
+  // Extra commitments met by this step (before it may restore and stop every clock).
+  for (const clock of Object.values(state.clocks)) {
+    if (clock?.extra && clock.extra.metBy === step && step !== 'commitmentMet') meetClock(state, effects, clock.key, now);
+  }
   switch (step) {
     case 'acknowledge':
       meetClock(state, effects, 'triage.respondWithin', now);
@@ -214,6 +223,9 @@ export function applyStep<S extends StepName>(
       break;
     case 'progressUpdate':
       meetCycle(ctx, state, effects, 'progress.updateEvery', now);
+      break;
+    case 'commitmentMet':
+      meetClock(state, effects, `extra:${p.name}`, now);
       break;
     case 'restore':
       restore(ctx, state, effects, now, actor, { cause: p.cause, method: p.method });

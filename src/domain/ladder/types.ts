@@ -13,8 +13,9 @@ export type { PauseReason, Stage } from '../catalogue';
 export { ESCALATION_RUNGS as RUNGS } from '../catalogue';
 export type Rung = EscalationRung;
 
-/** A clock is a policy's target slot running for one incident. */
-export type ClockKey = TargetKey;
+/** A clock is a policy's target slot running for one incident, or a named extra commitment (`extra:<name>`). */
+export type ClockKey = TargetKey | ExtraClockKey;
+export type ExtraClockKey = `extra:${string}`;
 
 export type ClockStatus = 'running' | 'met' | 'breached' | 'fired' | 'stopped';
 
@@ -40,6 +41,8 @@ export interface ClockState {
   cycle?: number;
   /** A cadence: how many of its cycles were missed (each one a breach). */
   missed?: number;
+  /** A named extra commitment (policy `extras`): its name and the step that meets it. */
+  extra?: { name: string; metBy: string };
 }
 
 export interface PauseRecord {
@@ -185,6 +188,8 @@ export interface ClockView {
   /** A cadence: the running cycle and the cycles missed so far. */
   cycle?: number;
   missed?: number;
+  /** A named extra commitment: its name and the step that meets it. */
+  extra?: { name: string; metBy: string };
   elapsedMs: number;
   remainingMs: number | null;
   pausedMs: number;

@@ -32,6 +32,7 @@ export function buildView(ctx: LadderContext, state: IncidentState, now: number)
       settledAt: clock.settledAt,
       marginMs: clock.marginMs,
       ...(clock.cycle !== undefined ? { cycle: clock.cycle, missed: clock.missed ?? 0 } : {}),
+      ...(clock.extra !== undefined ? { extra: clock.extra } : {}),
       elapsedMs,
       remainingMs,
       pausedMs,

@@ -30,6 +30,21 @@ export interface PolicyDefinition {
   severities: Record<string, SeverityTargets>;
   /** Severity classes that accrue no penalty (breaches still tracked); absent in policies from before it existed. */
   penaltyFree?: string[];
+  /** Named extra commitments on a rung (issue 14 item 3); absent in policies from before them. */
+  extras?: ExtraCommitment[];
+}
+
+/**
+ * A named extra commitment: a deadline of its own on a rung, opened with the rung, met by `metBy`
+ * (a ladder step, or the generic commitmentMet step naming it), breached like any deadline, never accruing money.
+ */
+export interface ExtraCommitment {
+  name: string;
+  rung: 'triage' | 'remote' | 'onsite' | 'spare' | 'expert' | 'penalty';
+  within: Target;
+  metBy: (typeof import('./schema').EXTRA_MET_BY)[number];
+  /** The severity classes that make it; absent: every class that promises the rung. */
+  severities?: string[];
 }
 
 /** The target slots of the ladder, in ladder order (the catalogue's). */

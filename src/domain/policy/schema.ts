@@ -2,11 +2,11 @@
  * The escalation policy's input shape, built from the catalogue's target slots: one zod schema
  * gives its validation (field paths, unknown fields), its TypeScript type and its OpenAPI schema.
  */
-import { RUNGS, TARGET_SLOTS, type Rung, type TargetSlot } from '../catalogue';
+import { ESCALATION_RUNGS, RUNGS, TARGET_SLOTS, type Rung, type TargetSlot } from '../catalogue';
 import { durationSchema } from '../clock/duration-schema';
 import { WALL_UNITS } from '../clock/types';
 import { z } from '../validation';
-import type { SeverityTargets } from './policy';
+import type { SeverityTargets, Target } from './policy';
 
 export { durationSchema, MAX_DURATION_AMOUNT } from '../clock/duration-schema';
 
@@ -95,6 +95,47 @@ const SeveritiesSchema = z
     minProperties: 1,
   });
 
+/** The steps that can meet an extra commitment (pause, resume, reclassify, exclude, cancel and sign-off cannot). */
+export const EXTRA_MET_BY = [
+  'acknowledge',
+  'remoteSession',
+  'diagnosis',
+  'dispatch',
+  'arrive',
+  'spare',
+  'majorProblem',
+  'experts',
+  'progressUpdate',
+  'restore',
+  'commitmentMet',
+] as const;
+
+export const EXTRA_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
+
+export const ExtraCommitmentSchema = z
+  .strictObject({
+    name: z
+      .string({ error: 'must be a name' })
+      .regex(EXTRA_NAME_PATTERN, { error: 'must match ^[a-z0-9][a-z0-9-]{0,47}$ (lower case letters, digits and "-")' })
+      .meta({ example: 'definite-answer' }),
+    rung: z.enum(ESCALATION_RUNGS, { error: `must be one of ${ESCALATION_RUNGS.join(', ')}` }),
+    // The same duration check as every target (its inferred type is loose, as in SeveritiesSchema).
+    within: durationSchema({ defaultAnchor: 'rungStart' }).meta({
+      description: 'Its deadline, from its rung opening by default',
+    }) as unknown as z.ZodType<Target>,
+    metBy: z
+      .enum(EXTRA_MET_BY, { error: `must be one of ${EXTRA_MET_BY.join(', ')}` })
+      .meta({ description: 'The step that meets it: a ladder step, or commitmentMet naming it' }),
+    severities: z
+      .array(z.string({ error: 'must be a severity class name' }), { error: 'must be an array of severity class names' })
+      .optional()
+      .meta({ description: 'The classes that make it; absent: every class that promises its rung' }),
+  })
+  .meta({
+    id: 'ExtraCommitment',
+    description: 'A named extra commitment on a rung: its own deadline, the step that meets it; a miss is a breach (no money)',
+  });
+
 export const PolicyDefinitionSchema = z
   .strictObject(
     {
@@ -107,6 +148,11 @@ export const PolicyDefinitionSchema = z
           description:
             "Severity classes whose breaches accrue no penalty under the contract's terms (breaches are still tracked); absent: every class accrues",
         }),
+      extras: z
+        .array(ExtraCommitmentSchema, { error: 'must be an array of extra commitments { name, rung, within, metBy, severities? }' })
+        .max(50)
+        .optional()
+        .meta({ description: 'Named extra commitments on a rung, each with its own deadline and the step that meets it' }),
     },
     { error: (iss) => (iss.code === 'invalid_type' ? 'must be an object { severities }' : undefined) },
   )
@@ -117,6 +163,22 @@ export const PolicyDefinitionSchema = z
         ctx.addIssue({ code: 'custom', path: ['penaltyFree', i], message: `"${name}" is not a severity class of this policy` });
       } else if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['penaltyFree', i], message: `duplicate "${name}"` });
       seen.add(name);
+    });
+    const names = new Set<string>();
+    (def.extras ?? []).forEach((extra, i) => {
+      if (names.has(extra.name)) ctx.addIssue({ code: 'custom', path: ['extras', i, 'name'], message: `duplicate "${extra.name}"` });
+      names.add(extra.name);
+      (extra.severities ?? []).forEach((name, j) => {
+        if (!Object.prototype.hasOwnProperty.call(def.severities, name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['extras', i, 'severities', j],
+            message: `"${name}" is not a severity class of this policy`,
+          });
+      });
+      const classes = extra.severities ?? Object.keys(def.severities);
+      if (!classes.some((c) => def.severities[c]?.[extra.rung] !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['extras', i, 'rung'], message: `no class of it promises the ${extra.rung} rung` });
     });
   })
   .meta({

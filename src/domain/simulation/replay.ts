@@ -139,6 +139,9 @@ export function replayIncident(
 
 const LADDER_ORDER = TARGET_SLOTS.map((s) => s.key as string);
 
+/** A clock's place in ladder order; named extra commitments (extra:<name>) come after the slots. */
+const rank = (key: string): number => (LADDER_ORDER.includes(key) ? LADDER_ORDER.indexOf(key) : LADDER_ORDER.length);
+
 /** Target keys breached at the end of a replay, in ladder order. */
 export function breachedTargets(state: IncidentState): string[] {
   return (
@@ -146,6 +149,6 @@ export function breachedTargets(state: IncidentState): string[] {
       // A cadence never stays breached (it restarts): its misses count instead.
       .filter((c) => c?.status === 'breached' || (c?.missed ?? 0) > 0)
       .map((c) => c!.key as string)
-      .sort((a, b) => LADDER_ORDER.indexOf(a) - LADDER_ORDER.indexOf(b))
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
   );
 }

@@ -146,6 +146,7 @@ export const DEFAULT_PAYLOADS: { [S in StepName]: StepPayloads[S] } = {
   majorProblem: { actor: 'eng:wang.fang' },
   experts: { actor: 'lead:chen', experts: ['expert:sun', 'expert:zhou'] },
   progressUpdate: { actor: 'eng:wang.fang', note: 'PSU ordered' },
+  commitmentMet: { actor: 'eng:li.na', name: 'definite-answer' },
   restore: { actor: 'eng:wang.fang', cause: 'PSU failure', method: 'Replaced PSU' },
   signOff: { actor: 'eng:wang.fang', signer: 'customer:liu' },
   pause: { actor: 'lead:chen', reason: 'force_majeure' },

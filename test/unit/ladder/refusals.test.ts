@@ -33,6 +33,7 @@ const RESTORED = 'service is already restored';
 const NOT_ACKED = 'the call has not been acknowledged yet';
 const NOT_PAUSED = 'the clocks are not paused';
 const PAUSED = 'the clocks are paused: resume first';
+const NO_COMMITMENT = "no extra commitment of the incident's policy is met by this step";
 
 type Row = Record<StepName, string | null>;
 
@@ -50,6 +51,7 @@ function openStageRow(stage: Stage): Row {
     majorProblem: restored ? RESTORED : null,
     experts: EXPERTS_CLOSED,
     progressUpdate: restored ? RESTORED : null,
+    commitmentMet: NO_COMMITMENT,
     restore: stage === 'triage' ? NOT_ACKED : restored ? RESTORED : null,
     signOff: gate('signOff', 'restored'),
     pause: null,
