@@ -1,14 +1,11 @@
 /**
- * Test-time certificates (openssl CLI) and an mTLS front for the harness's Temporal server.
- * The Temporal CLI's dev server speaks plain gRPC only, so the front terminates TLS as an ingress or
- * load balancer before a self-hosted cluster would: it demands a client certificate signed by the
- * test CA, speaks HTTP/2 (ALPN h2) and passes the decrypted stream on to the dev server.
+ * Test-time certificates (openssl CLI) for the real Temporal server's mTLS frontend
+ * (test/harness/temporal-tls-server.ts): a CA, a server certificate, a client certificate, and a
+ * client certificate from another CA.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type TLSSocket } from 'node:tls';
 
 export interface TestPki {
   caCert: string;
@@ -62,55 +59,5 @@ export function makeTestPki(dir: string): TestPki {
     clientKey: client.key,
     strangerCert: stranger.cert,
     strangerKey: stranger.key,
-  };
-}
-
-export interface MtlsFront {
-  address: string;
-  /** Handshakes the front refused, with the reason (no certificate, unknown CA, …). */
-  refused: string[];
-  /** Connections that completed the handshake with a client certificate, by its CN. */
-  accepted: string[];
-  close(): Promise<void>;
-}
-
-export async function startMtlsFront(pki: TestPki, target: string): Promise<MtlsFront> {
-  const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
-  const refused: string[] = [];
-  const accepted: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer(
-    {
-      key: readFileSync(pki.serverKey),
-      cert: readFileSync(pki.serverCert),
-      ca: readFileSync(pki.caCert),
-      requestCert: true,
-      rejectUnauthorized: true,
-      ALPNProtocols: ['h2'],
-    },
-    (tlsSocket: TLSSocket) => {
-      accepted.push(String(tlsSocket.getPeerCertificate().subject?.CN));
-      const upstream = connect(port, host);
-      for (const s of [tlsSocket, upstream]) {
-        sockets.add(s);
-        s.once('close', () => sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      tlsSocket.pipe(upstream).pipe(tlsSocket);
-      tlsSocket.once('close', () => upstream.destroy());
-      upstream.once('close', () => tlsSocket.destroy());
-    },
-  );
-  server.on('tlsClientError', (error) => refused.push(error.message));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    address: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    refused,
-    accepted,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
   };
 }

@@ -1,4 +1,4 @@
-import { Connection } from '@temporalio/client';
+import { Connection, type ConnectionOptions } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../../workflows/incident/definitions';
@@ -15,9 +15,11 @@ export async function ensureNamespace(options: {
   namespace: string;
   retentionDays: number;
   log: (line: string) => void;
+  /** TLS (mTLS) and the like, for a frontend that demands it. */
+  connection?: Omit<ConnectionOptions, 'address'>;
 }): Promise<void> {
   const { namespace, log } = options;
-  const connection = await Connection.connect({ address: options.address });
+  const connection = await Connection.connect({ ...options.connection, address: options.address });
   try {
     try {
       await connection.workflowService.registerNamespace({
