@@ -3,6 +3,7 @@
  * with a deadline, and failures that a fault explains (no answer, 5xx, 429) are retried on the
  * other replica. Counts what it did, for the figures.
  */
+import { untilInstant } from '../incidents';
 import type { SeededRandom } from './random';
 
 export interface HttpResult {
@@ -23,12 +24,12 @@ export interface ClientFigures {
   reportsReplayed: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export class ApiClient {
   readonly figures: ClientFigures = { requests: 0, retried: 0, stepsRetried: 0, reportsReplayed: 0 };
   private turn = 0;
   private readonly writesInFlight: number[];
+  /** Who waits for a write to start on each replica. */
+  private readonly writeWaiters: Array<Array<() => void>>;
 
   constructor(
     private readonly urls: string[],
@@ -36,6 +37,7 @@ export class ApiClient {
     private readonly random: SeededRandom,
   ) {
     this.writesInFlight = urls.map(() => 0);
+    this.writeWaiters = urls.map(() => []);
   }
 
   /** Writes sent to replica `index` and not answered yet (a fault can aim at one). */
@@ -43,12 +45,31 @@ export class ApiClient {
     return this.writesInFlight[index];
   }
 
+  /** Resolves as soon as replica `index` has a write in flight (at once if it has), or after `timeoutMs`. */
+  writeInFlight(index: number, timeoutMs: number): Promise<void> {
+    if (this.writesInFlight[index] > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      const waiters = this.writeWaiters[index];
+      function done() {
+        clearTimeout(timer);
+        const i = waiters.indexOf(done);
+        if (i >= 0) waiters.splice(i, 1);
+        resolve();
+      }
+      waiters.push(done);
+    });
+  }
+
   /** One attempt, no retry; status 0 when no answer came (connection refused, reset, timed out). */
   async once(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
     const replica = this.turn++ % this.urls.length;
     this.figures.requests += 1;
     const write = method !== 'GET';
-    if (write) this.writesInFlight[replica] += 1;
+    if (write) {
+      this.writesInFlight[replica] += 1;
+      for (const wake of [...this.writeWaiters[replica]]) wake();
+    }
     try {
       const res = await fetch(`${this.urls[replica]}/api/v1${path}`, {
         method,
@@ -85,7 +106,8 @@ export class ApiClient {
       if (Date.now() > deadline)
         throw new Error(`${method} ${path}: still failing after ${attempt} attempts: ${r.status} ${JSON.stringify(r.body)}`);
       this.figures.retried += 1;
-      await sleep(this.random.between(200, 600));
+      // The next attempt at a seeded jittered instant, as a real client backs off.
+      await untilInstant(Date.now() + this.random.between(200, 600));
     }
   }
 

@@ -7,6 +7,8 @@ import type { Cluster } from '../../../src/dev/cluster/cluster';
 import { TEMPORAL_DATABASE } from '../../../src/dev/cluster/cluster';
 import { waitHealthy } from '../../../src/dev/cluster/app-processes';
 import type { ManagedProcess } from '../../../src/dev/cluster/managed-process';
+import { eventually } from '../fixtures';
+import { untilInstant } from '../incidents';
 import type { ApiClient } from './api-client';
 import type { SeededRandom } from './random';
 
@@ -26,8 +28,6 @@ export interface Fault {
   inject(ctx: FaultContext): Promise<number>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const sleepUntil = (at: number) => sleep(at - Date.now());
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export const workerKilledRepeatedly: Fault = {
@@ -37,7 +37,7 @@ export const workerKilledRepeatedly: Fault = {
     const restarts: Array<Promise<void>> = [];
     let kills = 0;
     for (const instant of instants) {
-      await sleepUntil(startedAt + instant);
+      await untilInstant(startedAt + instant);
       const running = cluster.workers.filter((w) => w.running);
       if (running.length === 0) {
         say('both workers are down already: this kill is skipped');
@@ -50,7 +50,7 @@ export const workerKilledRepeatedly: Fault = {
       const downFor = random.between(500, 3_000);
       say(`SIGKILL ${worker.name} (pid ${pid}); restart in ${seconds(downFor)}`);
       restarts.push(
-        sleep(downFor).then(() => {
+        untilInstant(Date.now() + downFor).then(() => {
           worker.start();
           say(`${worker.name} started again (pid ${worker.pid})`);
         }),
@@ -88,7 +88,7 @@ function describeOwners(owners: Map<number, string>, cluster: Cluster): string {
 export const historyProcessKilled: Fault = {
   name: 'one history process killed (its shards move)',
   async inject({ cluster, random, startedAt, say }) {
-    await sleepUntil(startedAt + random.between(2_000, 10_000));
+    await untilInstant(startedAt + random.between(2_000, 10_000));
     const index = Math.floor(random.next() * cluster.temporal.history.length);
     const victim = cluster.temporal.history[index];
     const survivor = `127.0.0.1:${cluster.ports.history[1 - index].grpc}`;
@@ -97,16 +97,19 @@ export const historyProcessKilled: Fault = {
     await victim.kill();
     const killedAt = Date.now();
     say(`SIGKILL ${victim.name} (pid ${pid})`);
-    for (;;) {
-      const owners = await shardOwners(cluster);
-      if ([...owners.values()].every((a) => a === survivor)) {
-        say(`all ${owners.size} shards moved to the survivor in ${seconds(Date.now() - killedAt)}: ${describeOwners(owners, cluster)}`);
-        break;
-      }
-      if (Date.now() - killedAt > 90_000) throw new Error(`shards did not move within 90 s: ${describeOwners(owners, cluster)}`);
-      await sleep(250);
-    }
-    await sleep(random.between(1_000, 3_000));
+    // Progress, not a guess: the shards table says when the survivor owns every shard.
+    const moved = await eventually(
+      async () => {
+        const owners = await shardOwners(cluster);
+        return [...owners.values()].every((a) => a === survivor) ? owners : undefined;
+      },
+      90_000,
+      250,
+    );
+    const movedAt = Date.now();
+    say(`all ${moved.size} shards moved to the survivor in ${seconds(movedAt - killedAt)}: ${describeOwners(moved, cluster)}`);
+    // The seeded schedule: the victim stays down a while longer before it starts again.
+    await untilInstant(movedAt + random.between(1_000, 3_000));
     victim.start();
     say(`${victim.name} started again (pid ${victim.pid})`);
     return 1;
@@ -116,7 +119,7 @@ export const historyProcessKilled: Fault = {
 export const temporalClusterRestarted: Fault = {
   name: 'the whole Temporal cluster restarted',
   async inject({ cluster, random, startedAt, say }) {
-    await sleepUntil(startedAt + random.between(2_000, 10_000));
+    await untilInstant(startedAt + random.between(2_000, 10_000));
     const stoppedAt = Date.now();
     const stops = await Promise.all(
       cluster.temporal.all.map(async (p) => {
@@ -135,7 +138,7 @@ export const temporalClusterRestarted: Fault = {
 export const postgresRestarted: Fault = {
   name: 'PostgreSQL restarted',
   async inject({ cluster, random, startedAt, say }) {
-    await sleepUntil(startedAt + random.between(2_000, 10_000));
+    await untilInstant(startedAt + random.between(2_000, 10_000));
     const stoppedAt = Date.now();
     await cluster.postgres.stop();
     say(`PostgreSQL stopped (fast shutdown) in ${seconds(Date.now() - stoppedAt)}`);
@@ -159,18 +162,18 @@ export const apiReplicaKilledMidRequest: Fault = {
     const instants = [random.between(300, 2_500), random.between(5_000, 10_000)];
     let kills = 0;
     for (const instant of instants) {
-      await sleepUntil(startedAt + instant);
+      await untilInstant(startedAt + instant);
       const index = Math.floor(random.next() * cluster.apis.length);
       const replica = cluster.apis[index];
-      // Aim at a request in flight (up to 3 s of waiting for one), so the kill lands mid-request.
-      const aimedFrom = Date.now();
-      while (api.inFlightWrites(index) === 0 && Date.now() - aimedFrom < 3_000) await sleep(2);
+      // Aim at a request in flight (up to 3 s of waiting for one to start), so the kill lands mid-request.
+      await api.writeInFlight(index, 3_000);
       const inFlight = api.inFlightWrites(index);
       const pid = replica.pid;
       await replica.kill();
       kills += 1;
+      const killedAt = Date.now();
       say(`SIGKILL ${replica.name} (pid ${pid}) with ${inFlight} write${inFlight === 1 ? '' : 's'} in flight`);
-      await sleep(random.between(500, 2_000));
+      await untilInstant(killedAt + random.between(500, 2_000));
       replica.start();
       await waitHealthy(cluster.apiUrls[index], replica, 60_000);
       say(`${replica.name} serving again (pid ${replica.pid})`);

@@ -6,6 +6,7 @@
  * answers like the first attempt: a step's retry refused (409) is a failure, never "probably done".
  */
 import { randomUUID } from 'node:crypto';
+import { untilInstant } from '../incidents';
 import type { ApiClient } from './api-client';
 import type { SeededRandom } from './random';
 
@@ -36,11 +37,9 @@ export const LOAD_STEPS: Array<{ path: string; body: Record<string, unknown> }> 
   { path: 'restore', body: { cause: 'fault matrix', method: 'restarted the service' } },
 ];
 
-const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-
 /** Runs one incident's engineer; resolves with the incident id once service is restored. */
 export async function runIncident(api: ApiClient, contractId: string, plan: IncidentPlan, startedAt: number): Promise<string> {
-  await sleepUntil(startedAt + plan.reportAtMs);
+  await untilInstant(startedAt + plan.reportAtMs);
   const key = randomUUID();
   const reported = await api.retrying('POST', '/incidents', {
     body: { contractId, severity: 'urgent', description: 'fault matrix: service down' },
@@ -52,7 +51,7 @@ export async function runIncident(api: ApiClient, contractId: string, plan: Inci
   const reportedAt = Date.now();
   const at = [reportedAt + plan.acknowledgeAfterMs, 0, reportedAt + plan.restoreAfterMs];
   for (const [i, step] of LOAD_STEPS.entries()) {
-    await sleepUntil(i === 1 ? Date.now() + plan.remoteAfterMs : at[i]);
+    await untilInstant(i === 1 ? Date.now() + plan.remoteAfterMs : at[i]);
     const r = await api.retrying('POST', `/incidents/${id}/${step.path}`, {
       body: step.body,
       headers: { 'idempotency-key': `${key}:${step.path}` },

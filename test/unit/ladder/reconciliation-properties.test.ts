@@ -4,6 +4,7 @@
  * goes through an in-memory ledger that behaves like the ledger activity (idempotent keys, the cap
  * summed over the contract or the incident, no zero rows); then reconcileContract judges the lot.
  */
+import { penaltyTermsArb } from './arbitraries';
 import fc from 'fast-check';
 import { nextWakeAt, penaltyCap, type IncidentState, type StepName, type StepPayloads } from '../../../src/domain/ladder';
 import { applyCap } from '../../../src/domain/penalty/penalty';
@@ -74,14 +75,6 @@ const STEPS: StepName[] = [
   'signOff',
 ];
 
-const termsArb = fc.record({
-  ratePerPeriod: fc.constantFrom('0.01', '0.05', '0.2'),
-  capFraction: fc.constantFrom('0.05', '0.3', '1'),
-  capScope: fc.constantFrom<'contract' | 'incident'>('contract', 'incident'),
-  partialPeriod: fc.constantFrom<'started' | 'completed'>('started', 'completed'),
-  countFrom: fc.constantFrom<'report' | 'breach'>('report', 'breach'),
-});
-
 type Scenario = {
   terms: Pick<PenaltyTerms, 'ratePerPeriod' | 'capFraction' | 'capScope' | 'partialPeriod' | 'countFrom'>;
   incidents: Array<{
@@ -91,7 +84,7 @@ type Scenario = {
 };
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-  terms: termsArb,
+  terms: penaltyTermsArb,
   incidents: fc.array(
     fc.record({
       reportedAfter: fc.integer({ min: 0, max: 600 }),

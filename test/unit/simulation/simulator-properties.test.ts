@@ -3,6 +3,7 @@
  * posted for it (to the cent, cap included) and breaches what it breached; a candidate identical to
  * the actual policy differs by zero everywhere. Incidents walk random steps at interleaved instants.
  */
+import { penaltyTermsArb } from '../ladder/arbitraries';
 import fc from 'fast-check';
 import type { StepName } from '../../../src/domain/ladder';
 import { breachedTargets, simulate } from '../../../src/domain/simulation';
@@ -27,14 +28,6 @@ const STEPS: StepName[] = [
   'cancel',
   'signOff',
 ];
-
-const termsArb = fc.record({
-  ratePerPeriod: fc.constantFrom('0.01', '0.05', '0.2'),
-  capFraction: fc.constantFrom('0.05', '0.3', '1'),
-  capScope: fc.constantFrom<'contract' | 'incident'>('contract', 'incident'),
-  partialPeriod: fc.constantFrom<'started' | 'completed'>('started', 'completed'),
-  countFrom: fc.constantFrom<'report' | 'breach'>('report', 'breach'),
-});
 
 const incidentsArb: fc.Arbitrary<ScriptedIncident[]> = fc.array(
   fc.record({
@@ -64,7 +57,7 @@ describe('property: the simulator under the actual policy is the ledger', () => 
   it('actual = ledger to the cent and breaches as recorded; an identical candidate differs by zero', () => {
     let withPenalty = 0;
     fc.assert(
-      fc.property(incidentsArb, termsArb, (scripts, terms) => {
+      fc.property(incidentsArb, penaltyTermsArb, (scripts, terms) => {
         const recorded = record(withSeverities(scripts), {
           terms: { ...terms, period: { amount: 60, unit: 'seconds' } } as Partial<PenaltyTerms>,
         });
@@ -106,7 +99,7 @@ describe('property: a looser restore target never costs more', () => {
   it('fewer or equal restore breaches and a total penalty no higher, whatever the steps and terms', () => {
     let cheaper = 0;
     fc.assert(
-      fc.property(incidentsArb, termsArb, fc.constantFrom(2, 3, 10), (scripts, terms, factor) => {
+      fc.property(incidentsArb, penaltyTermsArb, fc.constantFrom(2, 3, 10), (scripts, terms, factor) => {
         const recorded = record(withSeverities(scripts), {
           terms: { ...terms, period: { amount: 60, unit: 'seconds' } } as Partial<PenaltyTerms>,
         });
